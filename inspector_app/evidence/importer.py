@@ -36,7 +36,7 @@ class Owner:
         kind, sep, owner_id = text.partition(":")
         if not sep or not owner_id:
             raise errors.EvidenceError("bad_owner", errors.tr(
-                "附加目标应写成 类型:编号，例如 inspection:0190…", "Attach to KIND:ID, e.g. inspection:0190…"))
+                "附加目标应写成 类型:编号（KIND:ID），例如 inspection:0190…", "Attach to KIND:ID, e.g. inspection:0190…"))
         return cls(kind.strip(), owner_id.strip())
 
 
@@ -58,8 +58,6 @@ class ImportResult:
                 out["attachment_id"] = self.attachment_id
         else:
             out.update(error=self.error, code=self.code)
-            if self.sha256:
-                out["sha256"] = self.sha256
         return out
 
 
@@ -112,6 +110,7 @@ class Importer:
         files = expand(paths)
         total = len(files)
         results: list[ImportResult] = []
+        absent = {f for f in files if not f.exists()}  # named but not there at all (typo, wrong card)
         if attach is not None:
             try:
                 attachments.check_can_attach(self.store.read(), attach.kind, attach.id)
@@ -132,6 +131,12 @@ class Importer:
             while queue or pending:
                 while queue and len(pending) < window and not cancel.is_set():
                     f = queue.popleft()
+                    if f in absent:
+                        err = errors.not_found(str(f))
+                        done: Future[Prepared] = Future()
+                        done.set_result(Prepared(source=str(f), name=f.name, error_code=err.code, error=err.message))
+                        pending.append((f, done))
+                        continue
                     pending.append((f, pool.submit(prepare, str(f), *args, stamp=stamp, language=lang)))
                 if not pending:
                     break
