@@ -104,6 +104,7 @@ class PhotoViewer(QWidget):
         side = QWidget()
         side.setLayout(self.meta)
         side.setMinimumWidth(220)
+        side.setMaximumWidth(360)
         self.prev_button = QPushButton(self.tr("上一张"))
         self.next_button = QPushButton(self.tr("下一张"))
         self.fit_button = QPushButton(self.tr("适应窗口"))
@@ -128,6 +129,7 @@ class PhotoViewer(QWidget):
         split.addWidget(side)
         split.setStretchFactor(0, 4)
         split.setStretchFactor(1, 1)
+        split.setSizes([800, 300])
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(split, 1)
@@ -184,7 +186,7 @@ class PhotoViewer(QWidget):
             "name": row.get("original_name", ""), "caption": row.get("caption", ""), "taken": taken or self.tr("未知"),
             "gps": gps or self.tr("无"), "camera": row.get("camera") or self.tr("未知"),
             "size": f"{row.get('width') or '?'} × {row.get('height') or '?'} · {round((row.get('size') or 0) / 1024)} KB",
-            "stamp": " / ".join(v for v in stamp.values() if v) or self.tr("无"), "sha": row["sha256"],
+            "stamp": " / ".join(v for v in stamp.values() if v) or self.tr("无"), "sha": "\n".join(row["sha256"][i:i + 22] for i in range(0, 64, 22)),
         }
         for key, value in values.items():
             self._fields[key].setText(str(value))
