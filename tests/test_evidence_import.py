@@ -247,3 +247,18 @@ def test_orphan_files_without_a_row_are_adopted_on_reimport(service, store, tmp_
     assert again.ok and not again.duplicate
     assert service.photo(r.sha256)["width"] == 800
     assert_no_orphans(store)
+
+
+@pytest.mark.parametrize("processes", [True, False], ids=["processes", "threads"])
+def test_worker_processes_and_threads_give_the_same_results(store, tmp_path, processes):
+    from inspector_app.evidence.importer import Importer
+
+    card = tmp_path / "card"
+    card.mkdir()
+    good = [small_jpeg(card / f"g{i}.jpg", seed=i, size=(1000, 750)) for i in range(3)]
+    (card / "h_bad.jpg").write_text("text")
+    results = Importer(store, workers=2, processes=processes).run([str(card)])
+    assert [(r.path.rsplit("/", 1)[-1], r.ok, r.code) for r in results] == [
+        ("g0.jpg", True, None), ("g1.jpg", True, None), ("g2.jpg", True, None), ("h_bad.jpg", False, "not_an_image")]
+    assert [r.sha256 for r in results[:3]] == [hashlib.sha256(g.read_bytes()).hexdigest() for g in good]
+    assert_no_orphans(store)

@@ -11,7 +11,7 @@ import os
 import sqlite3
 import threading
 from collections import deque
-from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import BrokenExecutor, Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable
@@ -75,6 +75,23 @@ def expand(paths: Iterable[str | os.PathLike]) -> list[Path]:
     return out
 
 
+BACKGROUND_NICENESS = int(os.environ.get("INSPECTOR_IMPORT_NICE", "10"))
+
+
+def lower_priority() -> None:
+    """Run decoders below the UI thread's priority (Linux: per thread), so a busy import never
+    takes the CPU from the window the inspector is using."""
+    if BACKGROUND_NICENESS <= 0:
+        return
+    try:
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), BACKGROUND_NICENESS)
+    except (AttributeError, OSError):
+        pass  # not supported here (Windows, macOS threads); the import still runs
+
+
+PROCESS_BATCH = 8  # from this many files on, worker processes pay for their start-up
+
+
 def default_workers() -> int:
     return max(1, min(4, os.cpu_count() or 1))
 
@@ -82,18 +99,22 @@ def default_workers() -> int:
 class Importer:
     """Imports photo files into one workspace. One importer runs one import at a time."""
 
-    def __init__(self, store: Store, *, workers: int | None = None, processes: bool = False):
+    def __init__(self, store: Store, *, workers: int | None = None, processes: bool | None = None):
+        """`processes`: decode in worker processes (True), threads (False), or decide by batch
+        size (None): processes keep the UI thread free of the decoders' GIL traffic, threads
+        avoid the process start-up cost for a handful of photos."""
         self.store = store
         self.blobs = BlobStore(store.paths)
         self.workers = workers or default_workers()
         self.processes = processes
 
-    def _executor(self) -> Executor:
-        if self.processes:
+    def _executor(self, count: int) -> Executor:
+        use_processes = self.processes if self.processes is not None else count >= PROCESS_BATCH
+        if use_processes:
             import multiprocessing
 
-            return ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"))
-        return ThreadPoolExecutor(self.workers, thread_name_prefix="photo-import")
+            return ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"), initializer=lower_priority)
+        return ThreadPoolExecutor(self.workers, thread_name_prefix="photo-import", initializer=lower_priority)
 
     def run(
         self,
@@ -127,7 +148,9 @@ class Importer:
         window = self.workers * 2
         pending: deque[tuple[Path, Future[Prepared]]] = deque()
         queue = deque(files)
-        with self._executor() as pool:
+        pool = self._executor(len(files))
+        pools = [pool]
+        try:
             while queue or pending:
                 while queue and len(pending) < window and not cancel.is_set():
                     f = queue.popleft()
@@ -137,14 +160,23 @@ class Importer:
                         done.set_result(Prepared(source=str(f), name=f.name, error_code=err.code, error=err.message))
                         pending.append((f, done))
                         continue
-                    pending.append((f, pool.submit(prepare, str(f), *args, stamp=stamp, language=lang)))
+                    try:
+                        fut = pool.submit(prepare, str(f), *args, stamp=stamp, language=lang)
+                    except (BrokenExecutor, RuntimeError):  # a worker process died: carry on in threads
+                        pool = ThreadPoolExecutor(self.workers, thread_name_prefix="photo-import", initializer=lower_priority)
+                        pools.append(pool)
+                        fut = pool.submit(prepare, str(f), *args, stamp=stamp, language=lang)
+                    pending.append((f, fut))
                 if not pending:
                     break
                 f, fut = pending.popleft()
                 if cancel.is_set() and fut.cancel():
                     result = self._cancelled(f)
                 else:
-                    prepared = fut.result()
+                    try:
+                        prepared = fut.result()
+                    except BrokenExecutor:  # the worker process died (killed, out of memory): redo here
+                        prepared = prepare(str(f), *args, stamp=stamp, language=lang)
                     if cancel.is_set():
                         self.blobs.discard(*_staged(prepared))
                         result = self._cancelled(f)
@@ -158,6 +190,9 @@ class Importer:
                 results.append(result)
                 if on_result:
                     on_result(len(results), total, result)
+        finally:
+            for each in pools:
+                each.shutdown(wait=True, cancel_futures=True)
         return results
 
     def _cancelled(self, f: Path) -> ImportResult:

@@ -19,6 +19,7 @@ class EvidenceService:
         self.blobs = BlobStore(store.paths)
         self.signatures = Signatures(store)
         self._workers = workers
+        self._processes: bool | None = None  # None: processes for big batches, threads for a few photos
         self.blobs.sweep_tmp()
 
     # -- photos ---------------------------------------------------------------------------
@@ -33,7 +34,7 @@ class EvidenceService:
         cancel: threading.Event | None = None,
     ) -> list[ImportResult]:
         """Import files/folders (see `Importer.run`); safe to call from a worker thread."""
-        return Importer(self.store, workers=self._workers).run(
+        return Importer(self.store, workers=self._workers, processes=self._processes).run(
             paths, attach=owner, caption=caption, stamp=stamp, on_result=on_result, cancel=cancel)
 
     def attach(self, sha256: str, owner: Owner, caption: str = "", role: str = "photo") -> dict[str, Any]:
