@@ -75,7 +75,7 @@ def expand(paths: Iterable[str | os.PathLike]) -> list[Path]:
     return out
 
 
-BACKGROUND_NICENESS = int(os.environ.get("INSPECTOR_IMPORT_NICE", "10"))
+BACKGROUND_NICENESS = int(os.environ.get("INSPECTOR_IMPORT_NICE", "5"))
 
 
 def lower_priority() -> None:
