@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import sys
 import threading
 from collections import deque
 from concurrent.futures import BrokenExecutor, Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
@@ -90,6 +91,9 @@ def lower_priority() -> None:
 
 
 PROCESS_BATCH = 8  # from this many files on, worker processes pay for their start-up
+# A frozen (PyInstaller) build can start worker processes only if its entry point calls
+# multiprocessing.freeze_support() first; main.py sets this to True once it does.
+PROCESSES_ENABLED = not getattr(sys, "frozen", False)
 
 
 def default_workers() -> int:
@@ -110,7 +114,7 @@ class Importer:
 
     def _executor(self, count: int) -> Executor:
         use_processes = self.processes if self.processes is not None else count >= PROCESS_BATCH
-        if use_processes:
+        if use_processes and PROCESSES_ENABLED:
             import multiprocessing
 
             return ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"), initializer=lower_priority)

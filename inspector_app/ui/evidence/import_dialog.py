@@ -48,6 +48,7 @@ class PhotoImportDialog(QDialog):
         self.bar = QProgressBar()
         self.bar.setRange(0, 0)
         self.problems = QListWidget()
+        self.problems.setWordWrap(True)
         self.problems.setVisible(False)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.buttons.rejected.connect(self._cancel_or_close)
