@@ -245,3 +245,42 @@ def test_evidence_panel_add_remove_and_finalized(qtbot, store, owners, tmp_path)
     assert not panel.editable and not panel.add_button.isEnabled() and not panel.remove_button.isEnabled()
     assert "定稿" in panel.note.text()
     assert panel.import_paths(files) is None
+
+
+def test_signature_pad_takes_pen_pressure_and_touch(qtbot):
+    from PySide6.QtCore import QEvent, QPointF
+    from PySide6.QtGui import QInputDevice, QPointingDevice, QTabletEvent
+    from PySide6.QtWidgets import QApplication
+
+    pad = SignaturePad()
+    qtbot.addWidget(pad)
+    pad.resize(600, 220)
+    pad.show()
+    pen = QPointingDevice("test pen", 7001, QInputDevice.DeviceType.Stylus, QPointingDevice.PointerType.Pen,
+                          QInputDevice.Capability.Position | QInputDevice.Capability.Pressure, 1, 3)
+
+    def tablet(kind, x, y, pressure):
+        QApplication.sendEvent(pad, QTabletEvent(kind, pen, QPointF(x, y), QPointF(x, y), pressure, 0.0, 0.0, 0.0, 0.0, 0.0,
+                                                 Qt.KeyboardModifier.NoModifier, Qt.MouseButton.LeftButton, Qt.MouseButton.LeftButton))
+
+    tablet(QEvent.Type.TabletPress, 20, 20, 0.1)
+    for i in range(1, 20):
+        tablet(QEvent.Type.TabletMove, 20 + i * 10, 20 + i * 5, 0.1 + i * 0.04)
+    tablet(QEvent.Type.TabletRelease, 210, 115, 0.9)
+    touch = QTest.createTouchDevice()
+    QTest.touchEvent(pad, touch).press(0, QPoint(300, 100), pad).commit()
+    for i in range(1, 10):
+        QTest.touchEvent(pad, touch).move(0, QPoint(300 + i * 8, 100 + i * 3), pad).commit()
+    QTest.touchEvent(pad, touch).release(0, QPoint(380, 130), pad).commit()
+    pen_stroke, touch_stroke = pad.strokes()
+    assert pen_stroke.device == "pen" and len(pen_stroke.points) == 20
+    assert pen_stroke.points[0][2] == pytest.approx(0.1) and pen_stroke.points[-1][2] > 0.8
+    assert touch_stroke.device == "touch" and len(touch_stroke.points) == 10
+    assert pad.stroke_data()["strokes"][0]["device"] == "pen"
+    image = Image.open(io.BytesIO(pad.to_png()))
+    alpha = image.getchannel("A")
+    # pressure shows: the stroke is thicker where the pen pressed harder
+    def thickness(x):
+        column = [alpha.getpixel((x, y)) for y in range(image.height)]
+        return sum(1 for a in column if a > 100)
+    assert thickness(2 * 200) > thickness(2 * 40)

@@ -4,6 +4,7 @@
 Workers decode JPEG files into QImage (allowed off the GUI thread); the pixmap is made on the
 UI thread when the `loaded` signal arrives. Requests for rows scrolled past are dropped
 (newest first, bounded queue), so flinging through 5,000 photos never builds a backlog.
+Worker threads start on demand and end after a short idle time.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from typing import Callable
 
 from PySide6.QtCore import QObject, QSize, Qt, Signal
 from PySide6.QtGui import QImage, QPixmap
+
+IDLE_EXIT_S = 2.0
 
 
 class ThumbnailCache(QObject):
@@ -40,9 +43,8 @@ class ThumbnailCache(QObject):
         self._lock = threading.Condition()
         self._stop = False
         self._decoded.connect(self._on_decoded, Qt.ConnectionType.QueuedConnection)
-        self._threads = [threading.Thread(target=self._work, name=f"thumbs-{i}", daemon=True) for i in range(workers)]
-        for t in self._threads:
-            t.start()
+        self._workers = workers
+        self._running = 0  # worker threads alive; they start on demand and end when idle
         self.decoded_count = 0
 
     def get(self, sha: str) -> QPixmap | None:
@@ -61,6 +63,9 @@ class ThumbnailCache(QObject):
             self._queued.add(sha)
             while len(self._queue) > self._max_queue:
                 self._queued.discard(self._queue.pop())
+            if self._running < self._workers and not self._stop:
+                self._running += 1
+                threading.Thread(target=self._work, name="thumbs", daemon=True).start()
             self._lock.notify()
 
     def __len__(self) -> int:
@@ -78,10 +83,11 @@ class ThumbnailCache(QObject):
     def _work(self) -> None:
         while True:
             with self._lock:
-                while not self._queue and not self._stop:
-                    self._lock.wait()
-                if self._stop:
-                    return
+                if not self._queue and not self._stop:
+                    self._lock.wait(IDLE_EXIT_S)
+                if self._stop or not self._queue:
+                    self._running -= 1
+                    return  # idle or closed: no thread lingers per gallery
                 sha = self._queue.popleft()
             image = QImage(str(self._path_for(sha)))
             if not image.isNull() and (image.width() > self._size.width() or image.height() > self._size.height()):
@@ -89,6 +95,8 @@ class ThumbnailCache(QObject):
             try:
                 self._decoded.emit(sha, image)
             except RuntimeError:
+                with self._lock:
+                    self._running -= 1
                 return  # the cache was deleted with its owner
 
     def _on_decoded(self, sha: str, image: QImage) -> None:
