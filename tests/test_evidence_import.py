@@ -262,3 +262,29 @@ def test_worker_processes_and_threads_give_the_same_results(store, tmp_path, pro
         ("g0.jpg", True, None), ("g1.jpg", True, None), ("g2.jpg", True, None), ("h_bad.jpg", False, "not_an_image")]
     assert [r.sha256 for r in results[:3]] == [hashlib.sha256(g.read_bytes()).hexdigest() for g in good]
     assert_no_orphans(store)
+
+
+def test_photos_recorded_inside_another_areas_transaction(store, owners, tmp_path):
+    """The seam for custody: photos of an event linked in the transaction that appends it."""
+    from inspector_app.evidence.importer import add_photo_in_txn, prepare_file, record_photo
+
+    seal = small_jpeg(tmp_path / "seal.jpg", seed=4)
+    receipt = small_jpeg(tmp_path / "receipt.jpg", seed=5)
+    prepared = prepare_file(store, seal)  # off the UI thread, before the transaction
+
+    def write(txn):
+        a = record_photo(txn, prepared, "custody_event", "event-not-yet-appended", role="seal", caption="封条")
+        b = add_photo_in_txn(txn, receipt, "sample", owners["sample"], role="receipt")
+        return a, b
+
+    a, b = store.write_sync(write)
+    assert a["blob_sha256"] == hashlib.sha256(seal.read_bytes()).hexdigest() and a["role"] == "seal"
+    assert b["owner_kind"] == "sample" and b["role"] == "receipt"
+    assert store.read().execute("SELECT count(*) FROM blob").fetchone()[0] == 2
+    assert_no_orphans(store)
+    from inspector_app.evidence.errors import EvidenceError
+    bad = tmp_path / "bad.jpg"
+    bad.write_text("x")
+    with pytest.raises(EvidenceError):
+        prepare_file(store, bad)
+    assert_no_orphans(store)

@@ -88,3 +88,22 @@ def test_blank_or_opaque_png_is_refused(store, owners):
     for png in (blank.getvalue(), opaque.getvalue(), b"GIF89a"):
         with pytest.raises(EvidenceError):
             sigs.sign("sample", owners["sample"], Signer("甲", "party"), png, STROKES)
+
+
+def test_images_stored_inside_another_areas_transaction(store, owners):
+    """The seam for custody/sampling: blobs in the caller's transaction, the row written by the caller."""
+    from inspector_app.evidence.signatures import store_images_in_txn
+
+    png = render_png(STROKES)
+
+    def finalize_with_signature(txn):
+        image_sha, strokes_sha = store_images_in_txn(txn, png, STROKES, name="producer")
+        return txn.insert("signature", {"owner_kind": "sample", "owner_id": owners["sample"], "signer_name": "李四",
+                                        "signer_role": "producer", "signed_at": txn.now, "image_sha256": image_sha,
+                                        "strokes_sha256": strokes_sha, "state": "active"}, blobs=[image_sha, strokes_sha])
+
+    row = store.write_sync(finalize_with_signature)
+    sigs = Signatures(store)
+    assert sigs.verify(row) and sigs.png(row) == png
+    kinds = dict(store.read().execute("SELECT sha256, kind FROM blob").fetchall())
+    assert kinds[row["image_sha256"]] == "signature" and kinds[row["strokes_sha256"]] == "strokes"

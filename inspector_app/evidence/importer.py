@@ -269,3 +269,42 @@ def record_import(txn: Txn, prepared: Prepared, attach: Owner | None, caption: s
         row, _created = attachments.attach(txn, sha, attach.kind, attach.id, item_id=attach.item_id, caption=caption, role=role)
         attachment_id = row["id"]
     return duplicate, attachment_id
+
+
+def prepare_file(store: Store, path: str | os.PathLike, *, stamp: dict[str, str] | None = None) -> Prepared:
+    """Decode one photo and install its files, without rows (call off the UI thread, before
+    a transaction that records it with `record_photo`). Raises EvidenceError on bad input."""
+    p = store.paths
+    prepared = prepare(str(path), str(p.tmp), str(p.blobs), str(p.derived), stamp=stamp, force=True, language=language())
+    if not prepared.ok:
+        raise errors.EvidenceError(prepared.error_code, prepared.error)
+    blobs = BlobStore(p)
+    try:
+        if prepared.original_tmp:
+            blobs.install(Path(prepared.original_tmp), blobs.path(prepared.sha256), durable=True)
+        for tmp, final in ((prepared.display_tmp, blobs.display_path(prepared.sha256)), (prepared.thumb_tmp, blobs.thumb_path(prepared.sha256))):
+            if tmp:
+                blobs.install(Path(tmp), final, durable=False)
+    except BaseException:
+        blobs.discard(*_staged(prepared))
+        raise
+    prepared.original_tmp = prepared.display_tmp = prepared.thumb_tmp = None
+    return prepared
+
+
+def record_photo(txn: Txn, prepared: Prepared, owner_kind: str, owner_id: str, *, role: str = "photo",
+                 caption: str = "", item_id: str | None = None) -> dict[str, Any]:
+    """Inside any transaction: the blob row (once) and the attachment linking it to a record.
+    Lets another area write photos together with its own rows (e.g. a custody event)."""
+    if txn.db.execute("SELECT 1 FROM blob WHERE sha256 = ?", [prepared.sha256]).fetchone() is None:
+        txn.db["blob"].insert(blob_row(prepared, txn.now))
+        txn.audit("import", "blob", prepared.sha256, {"name": prepared.name, "size": prepared.size, "mime": prepared.mime})
+    row, _created = attachments.attach(txn, prepared.sha256, owner_kind, owner_id, item_id=item_id, caption=caption, role=role)
+    return row
+
+
+def add_photo_in_txn(txn: Txn, path: str | os.PathLike, owner_kind: str, owner_id: str, *, role: str = "photo",
+                     caption: str = "", item_id: str | None = None) -> dict[str, Any]:
+    """`prepare_file` + `record_photo` in one call, for a few photos written with other rows.
+    It decodes on the writer thread, so prefer the two-step form for more than a handful."""
+    return record_photo(txn, prepare_file(txn.store, path), owner_kind, owner_id, role=role, caption=caption, item_id=item_id)
