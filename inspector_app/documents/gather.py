@@ -52,6 +52,15 @@ def signatures(db: Database, owner_kind: str, owner_id: str) -> list[dict[str, A
     return out
 
 
+def event_signatures(db: Database, sample_id: str) -> list[dict[str, Any]]:
+    """Signatures captured on custody events (handover, lab receipt), tagged with the event's seq."""
+    out = []
+    for event_id, seq in db.execute("SELECT id, seq FROM custody_event WHERE sample_id = ? ORDER BY seq", [sample_id]).fetchall():
+        for s in signatures(db, "custody_event", event_id):
+            out.append({**s, "event_seq": seq})
+    return out
+
+
 def inspectors(db: Database, ids: list[str] | None) -> list[dict[str, str]]:
     out = []
     for inspector_id in ids or []:
@@ -81,8 +90,12 @@ def last_event(record: dict[str, Any], *types: str) -> dict[str, Any] | None:
     return None
 
 
-def sample_record(db: Database, sample_id: str) -> dict[str, Any] | None:
-    """A 抽样单 with its task, parties, seals, signatures and custody events."""
+def sample_record(db: Database, sample_id: str, *, issued_number: bool = True) -> dict[str, Any] | None:
+    """A 抽样单 with its task, parties, seals, signatures and custody events.
+
+    With `issued_number`, a sample that has no number of its own carries the number of its
+    issued 抽样单 document (what notices and labels must quote).
+    """
     row = fetch(db, "sample", sample_id)
     if row is None:
         return None
@@ -97,7 +110,7 @@ def sample_record(db: Database, sample_id: str) -> dict[str, Any] | None:
     return {
         "kind": "sample",
         "id": row["id"],
-        "number": row.get("number") or "",
+        "number": row.get("number") or (_issued_sampling_number(db, sample_id) if issued_number else ""),
         "mode": row.get("mode") or "production",
         "sampled_at": row.get("sampled_at") or "",
         "source_hash": row.get("content_hash") or "",
@@ -106,9 +119,17 @@ def sample_record(db: Database, sample_id: str) -> dict[str, Any] | None:
                  "sampled_party": merge_party(data.get("sampled_party"), party_from_enterprise(enterprise)),
                  "producer": merge_party(data.get("producer"), party_from_enterprise(producer_row))},
         "seals": [{"seal_no": s["seal_no"], "part": s["part"]} for s in seals],
-        "signatures": signatures(db, "sample", sample_id),
+        "signatures": signatures(db, "sample", sample_id) + event_signatures(db, sample_id),
         "custody": custody_events(db, sample_id),
     }
+
+
+def _issued_sampling_number(db: Database, sample_id: str) -> str:
+    row = db.execute(
+        "SELECT number FROM document WHERE type = 'sampling_record' AND record_id = ? AND state = 'issued' ORDER BY issued_at LIMIT 1",
+        [sample_id],
+    ).fetchone()
+    return row[0] if row else ""
 
 
 def inspection_record(db: Database, inspection_id: str) -> dict[str, Any] | None:

@@ -186,7 +186,7 @@ def issue(store: Store, doc_type: str, record_id: str, *, extra: dict[str, Any] 
         rhash = record_hash(inputs)
         row = txn.insert(
             "document",
-            {"type": doc_type, "number": number, "record_kind": module_for(doc_type).RECORD_KIND, "record_id": record_id,
+            {"type": doc_type, "number": number, "record_kind": inputs["record"].get("kind") or module_for(doc_type).RECORD_KIND, "record_id": record_id,
              "record_hash": rhash, "pdf_sha256": sha, "issued_at": issued_at, "data": inputs, "state": "issued"},
             blobs=[sha],
             audit_action="issue",

@@ -90,8 +90,8 @@ def styles() -> dict[str, ParagraphStyle]:
         "right": ParagraphStyle("right", **base, alignment=TA_RIGHT),
         "centre": ParagraphStyle("centre", **base, alignment=TA_CENTER),
         "heading": ParagraphStyle("heading", fontName=HEI, wordWrap="CJK", fontSize=12, leading=20, spaceBefore=6, spaceAfter=2),
-        "cell": ParagraphStyle("cell", fontName=SONG, wordWrap="CJK", fontSize=10, leading=14),
-        "cell_label": ParagraphStyle("cell_label", fontName=HEI, wordWrap="CJK", fontSize=10, leading=14, alignment=TA_CENTER),
+        "cell": ParagraphStyle("cell", fontName=SONG, wordWrap="CJK", fontSize=9.5, leading=12.5),
+        "cell_label": ParagraphStyle("cell_label", fontName=HEI, wordWrap="CJK", fontSize=9.5, leading=12.5, alignment=TA_CENTER),
         "small": ParagraphStyle("small", fontName=SONG, wordWrap="CJK", fontSize=9, leading=13),
     }
 
@@ -125,8 +125,8 @@ GRID = TableStyle([
     ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
     ("LEFTPADDING", (0, 0), (-1, -1), 3),
     ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-    ("TOPPADDING", (0, 0), (-1, -1), 2.5),
-    ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ("TOPPADDING", (0, 0), (-1, -1), 2),
+    ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
 ])
 
 
@@ -373,3 +373,28 @@ def render_pdf(spec: DocSpec, story: list[Flowable]) -> bytes:
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
     doc.build(story, canvasmaker=_canvas_class(spec, spec.signature_row))
     return buf.getvalue()
+
+
+class CutLine(Flowable):
+    """A dashed tear-off line with a label in the middle (receipt slips)."""
+
+    def __init__(self, label: str = ""):
+        super().__init__()
+        self.label = label
+
+    def wrap(self, avail_w, avail_h):
+        self.width = avail_w
+        return avail_w, 8 * mm
+
+    def draw(self):
+        c = self.canv
+        c.saveState()
+        c.setDash(3, 2)
+        c.setLineWidth(0.5)
+        label_w = string_width(self.label, 11, HEI) + 12 if self.label else 0
+        mid = self.width / 2
+        c.line(0, 4 * mm, mid - label_w / 2, 4 * mm)
+        c.line(mid + label_w / 2, 4 * mm, self.width, 4 * mm)
+        c.restoreState()
+        if self.label:
+            draw_string(c, mid, 4 * mm - 4, self.label, 11, font_name=HEI, anchor="centre")

@@ -19,7 +19,7 @@ CONFIRMATION = {"n/a": "不适用", "pending": "待确认", "confirmed": "已确
 
 
 def gather(db: Database, record_id: str) -> dict[str, Any] | None:
-    return g.sample_record(db, record_id)
+    return g.sample_record(db, record_id, issued_number=False)
 
 
 def candidates(db: Database) -> list[str]:
@@ -87,7 +87,10 @@ def build(ctx: DocContext):
     ])
     add_section("受检单位", _party_rows(d.get("sampled_party") or {}))
     producer = d.get("producer") or {}
-    if producer:
+    party_name = (d.get("sampled_party") or {}).get("name")
+    if producer and producer.get("name") and producer.get("name") == party_name and not producer.get("labelled"):
+        add_section("生产单位", [[label_cell("生产单位"), "同受检单位"]])
+    elif producer:
         add_section("生产单位", _party_rows(producer, producer=True))
     sample_rows = [
         [label_cell("产品名称"), text(product.get("name")), label_cell("商标"), text(product.get("brand"))],
@@ -115,7 +118,8 @@ def build(ctx: DocContext):
         [label_cell("单位地址"), text(unit.get("address") or ctx.bureau.get("address")), label_cell("联系电话"), text(unit.get("phone") or ctx.bureau.get("phone"))],
         [label_cell("抽样人员"), names(samplers, with_cert=True)],
     ])
-    add_section("备注", [[label_cell("备注"), text(d.get("remarks"))]])
+    rows.append([label_cell("备注"), text(d.get("remarks")), "", "", ""])
+    spans.append(((1, len(rows) - 1), (4, len(rows) - 1)))
 
     story = header(ctx.bureau_name, TITLE, ctx.number, "编号：")
     story.append(form_table(rows, [9, 22, 48, 22, 40], spans))
