@@ -151,6 +151,8 @@ def _record_number(db: Database, doc_type: str, record: dict[str, Any]) -> str:
     if doc_type not in ("sampling_record", "inspection_record", "refusal_record", "no_sample_record"):
         return ""
     number = record.get("number") or ""
+    if number.startswith("临"):  # a provisional number (no block was left): the document gets a real one
+        return ""
     if number and not db.execute("SELECT 1 FROM document WHERE number = ?", [number]).fetchone():
         return number
     return ""
