@@ -121,6 +121,7 @@ def checkbox(options: list[tuple[str, bool]]) -> str:
 
 
 GRID = TableStyle([
+    ("FONTNAME", (0, 0), (-1, -1), SONG),  # also for empty cells: never fall back to Helvetica
     ("GRID", (0, 0), (-1, -1), 0.6, colors.black),
     ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
     ("LEFTPADDING", (0, 0), (-1, -1), 3),
