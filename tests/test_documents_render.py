@@ -70,18 +70,39 @@ def test_reprint_is_byte_identical(doc_ws):
     assert count == 1
 
 
-def _long_inspection(store, ids, paragraphs: int) -> str:
-    from inspector_app.demo.documents import add_inspection
+PARA = ("检查人员对生产车间、成品仓库、原材料仓库及检验室逐一进行了检查，查阅了二〇二六年一月至十月的进货查验记录、"
+        "生产记录和出厂检验记录，核对了关键原材料供应商资质，抽查了耐压测试仪和泄漏电流测试仪的校准证书。")
 
-    para = ("检查人员对生产车间、成品仓库、原材料仓库及检验室逐一进行了检查，查阅了二〇二六年一月至十月的进货查验记录、"
-            "生产记录和出厂检验记录，核对了关键原材料供应商资质，抽查了耐压测试仪和泄漏电流测试仪的校准证书。")
-    findings = "\n".join(f"{i + 1}. {para}" for i in range(paragraphs))
-    return store.write_sync(lambda txn: add_inspection(txn, "task-1", ids["enterprise"], findings=findings, seed=9))
+
+def _findings(n: int) -> str:
+    return "\n".join(f"{i + 1}. {PARA}" for i in range(n))
+
+
+def _three_page_inspection(store, ids) -> tuple[str, int]:
+    """A draft inspection whose findings are just long enough for exactly three pages.
+
+    The paragraph count is found by rendering previews, so the test holds whatever the
+    checklist template prints above the findings.
+    """
+    from inspector_app.demo.documents import add_inspection
+    from inspector_app.documents.issue import gather_inputs
+    from inspector_app.documents.render import blob_loader, render
+
+    iid = store.write_sync(lambda txn: add_inspection(txn, "task-1", ids["enterprise"], findings=_findings(1), seed=9))
+    for n in range(1, 80):
+        store.write_sync(lambda txn: txn.update("inspection", iid, {"findings": _findings(n)}))
+        pdf = render("inspection_record", gather_inputs(store.read(), "inspection_record", iid, ISSUED_AT), "", ISSUED_AT,
+                     blob_loader(store.paths.blobs), preview=True)
+        pages = len(PdfReader(io.BytesIO(pdf)).pages)
+        if pages == 3:
+            return iid, n
+        assert pages < 3, "the record jumped past three pages"
+    raise AssertionError("never reached three pages")
 
 
 def test_three_page_record_numbers_every_page_and_repeats_signatures(doc_ws, tmp_path):
     store, ids = doc_ws
-    inspection_id = _long_inspection(store, ids, 20)
+    inspection_id, n = _three_page_inspection(store, ids)
     result = issue(store, "inspection_record", inspection_id, now=ISSUED_AT)
     path = tmp_path / "long.pdf"
     path.write_bytes(result.pdf)
@@ -93,11 +114,11 @@ def test_three_page_record_numbers_every_page_and_repeats_signatures(doc_ws, tmp
         for label in ("当事人（签名）", "检查人员（签名）", "记录人（签名）"):
             assert label in text
         assert "李明" in text and "王芳" in text
-    # nothing clipped: every one of the 20 paragraphs made it, in order
+    # nothing clipped: every paragraph made it, in order
     full = squash(pdftotext(path))
-    positions = [full.find(f"{i}.检查人员对生产车间") for i in range(1, 21)]
+    positions = [full.find(f"{i}.检查人员对生产车间") for i in range(1, n + 1)]
     assert all(p >= 0 for p in positions) and positions == sorted(positions)
-    assert full.count("抽查了耐压测试仪和泄漏电流测试仪的校准证书") == 20
+    assert full.count("抽查了耐压测试仪和泄漏电流测试仪的校准证书") == n
     # the signature images are embedded once and drawn on every page
     reader = PdfReader(io.BytesIO(result.pdf))
     for page in reader.pages:
