@@ -46,6 +46,3 @@ def run_cli(*args: str, data_dir: Path | None = None, env: dict | None = None, t
 @pytest.fixture
 def cli():
     return run_cli
-
-
-pytest_plugins = ["conftest_documents"]

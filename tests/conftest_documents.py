@@ -1,4 +1,8 @@
-"""Fixtures for the documents area: a small workspace with one record per document type."""
+"""Fixtures for the documents area: a small workspace with one record per document type.
+
+Test modules import `doc_ws` from here (not through `pytest_plugins`, so other areas' conftest
+edits cannot drop it).
+"""
 
 from __future__ import annotations
 

@@ -9,7 +9,7 @@ import textwrap
 
 import pytest
 
-from conftest_documents import ISSUED_AT
+from conftest_documents import ISSUED_AT, doc_ws  # noqa: F401 (fixture)
 from inspector_app.documents.issue import NoNumbersLeft, issue
 
 

@@ -8,7 +8,7 @@ import io
 import pytest
 from pypdf import PdfReader
 
-from conftest_documents import ISSUED_AT, RECORD_FOR, pdffonts, pdftotext, qr_codes, squash
+from conftest_documents import ISSUED_AT, RECORD_FOR, doc_ws, pdffonts, pdftotext, qr_codes, squash  # noqa: F401 (fixture)
 from inspector_app.documents import DOC_TYPES
 from inspector_app.documents.issue import issue, reprint
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
-from conftest_documents import pdftotext
+from conftest_documents import doc_ws, pdftotext  # noqa: F401 (fixture)
 
 
 def test_preview_issue_save_and_print(qtbot, doc_ws, tmp_path):
