@@ -60,3 +60,24 @@ def test_render_unknown_record_is_a_clear_error(cli, tmp_path):
     assert proc.returncode == 1
     assert "no-such-id" in proc.stderr
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_preview_renders_without_using_a_number(cli, tmp_path):
+    import sqlite3
+
+    ws = tmp_path / "ws"
+    assert cli("demo", "--enterprises", "20", "--tasks", "10", data_dir=ws).returncode == 0
+    db = sqlite3.connect(ws / "inspector.sqlite3")
+    sample_id = db.execute("SELECT id FROM sample ORDER BY id LIMIT 1").fetchone()[0]
+    before = db.execute("SELECT sum(next) FROM number_block").fetchone()[0]
+    db.close()
+    out = tmp_path / "preview.pdf"
+    proc = cli("render", "seal_labels", sample_id, "-o", str(out), "--preview", data_dir=ws)
+    assert proc.returncode == 0, proc.stderr
+    assert out.read_bytes()[:5] == b"%PDF-"
+    db = sqlite3.connect(ws / "inspector.sqlite3")
+    assert db.execute("SELECT sum(next) FROM number_block").fetchone()[0] == before
+    assert db.execute("SELECT count(*) FROM document").fetchone()[0] == 0
+    db.close()
+    # a preview is not an issued document
+    assert cli("verify-document", str(out), data_dir=ws).returncode == 1
