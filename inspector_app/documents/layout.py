@@ -373,12 +373,17 @@ def _canvas_class(spec: DocSpec, blob_free_groups: list[SignerGroup]):
                 self.doForm("fi_qr")
                 self.restoreState()
             if blob_free_groups:
-                total_w = sum(g.weight for g in blob_free_groups) or 1
-                x = MARGIN_X
-                for g in blob_free_groups:
-                    w = CONTENT_W * g.weight / total_w
-                    draw_signature_group(self, g, x, FOOTER_TEXT_Y + 5 * mm, w, SIG_ROW_H)
-                    x += w
+                if not self._doc.hasForm("fi_sigrow"):  # the same row on every page: drawn once, placed per page
+                    self.beginForm("fi_sigrow")
+                    self.setLineWidth(0.6)
+                    total_w = sum(g.weight for g in blob_free_groups) or 1
+                    x = MARGIN_X
+                    for g in blob_free_groups:
+                        w = CONTENT_W * g.weight / total_w
+                        draw_signature_group(self, g, x, FOOTER_TEXT_Y + 5 * mm, w, SIG_ROW_H)
+                        x += w
+                    self.endForm()
+                self.doForm("fi_sigrow")
             if spec.watermark:
                 self.saveState()
                 self.setFillColor(colors.Color(0.85, 0.2, 0.2, alpha=0.25))
