@@ -359,4 +359,19 @@ BEGIN SELECT RAISE(ABORT, 'answers of a finalized inspection are immutable'); EN
     )
 
 
+@migrations(name="m0101_custody_site_record_immutable")
+def m0101_custody_site_record_immutable(db: Database) -> None:
+    """Finalized refusal / no-sample records are legal evidence: refuse edits (as for samples)."""
+    db.executescript(
+        """
+CREATE TRIGGER site_record_finalized_immutable BEFORE UPDATE ON site_record
+WHEN OLD.state != 'draft' AND NOT (NEW.content_hash IS OLD.content_hash AND NEW.data IS OLD.data
+     AND NEW.number IS OLD.number AND NEW.kind IS OLD.kind)
+BEGIN SELECT RAISE(ABORT, 'finalized site record is immutable'); END;
+CREATE INDEX IF NOT EXISTS custody_event_sample ON custody_event(sample_id, seq);
+CREATE INDEX IF NOT EXISTS seal_sample ON seal(sample_id);
+"""
+    )
+
+
 SCHEMA_VERSION = len(migrations._migrations)
