@@ -66,3 +66,8 @@ def verify_sample(db, sample: dict[str, Any]) -> Verification:
 def verify_all(db) -> list[tuple[dict[str, Any], Verification]]:
     rows = db.execute("SELECT id FROM sample WHERE amends_id IS NULL ORDER BY number").fetchall()
     return [(s, verify_sample(db, s)) for s in (fetch(db, "sample", r[0]) for r in rows)]
+
+
+def check_custody(store) -> list[str]:
+    """doctor: every sampling record and its custody chain verify end to end."""
+    return [result.broken.message(sample["number"]) for sample, result in verify_all(store.read()) if not result.ok]
