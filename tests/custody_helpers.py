@@ -9,7 +9,7 @@ from inspector_app.custody import records, service
 from inspector_app.custody.photos import add_photo
 from inspector_app.custody.signatures import Signer
 from inspector_app.domain.identifiers import make_uscc
-from inspector_app.domain.ids import format_utc
+from inspector_app.domain.ids import format_utc, uuid7
 from inspector_app.store.reference import add_enterprise, bulk_upsert_tasks, upsert_inspector
 
 PARTY_USCC = make_uscc("91370102MA3C4E5F6")
@@ -32,10 +32,13 @@ def make_task(store, *, enterprise_name="济南华宇电缆有限公司") -> str
         txn.set_setting("bureau", {"name": "济南市历下区市场监督管理局", "phone": "0531-12345678", "address": "经十路 1 号"})
         for iid, name, cert in INSPECTORS:
             upsert_inspector(txn, {"id": iid, "name": name, "cert_no": cert})
-        ent = add_enterprise(txn, {"name": enterprise_name, "uscc": PARTY_USCC, "address": "济南市历下区工业南路 8 号",
+        existing = txn.db.execute("SELECT id FROM enterprise WHERE name = ?", [enterprise_name]).fetchone()
+        count = txn.db.execute("SELECT count(*) FROM enterprise").fetchone()[0]
+        uscc = PARTY_USCC if count == 0 else make_uscc(f"9137010{count:02d}A3C4E5F6")
+        ent = {"id": existing[0]} if existing else add_enterprise(txn, {"name": enterprise_name, "uscc": uscc, "address": "济南市历下区工业南路 8 号",
                                    "legal_rep": "王强", "phone": "0531-88886666",
                                    "licences": [{"kind": "生产许可证", "number": "鲁XK06-001-00123"}]})
-        task_id = f"task-{ent['id']}"
+        task_id = f"task-{uuid7()}"
         bulk_upsert_tasks(txn, [{"id": task_id, "number": "JN-2026-00001", "type": "spot_check", "source": "山东省市场监督管理局",
                                  "category": "provincial", "enterprise_id": ent["id"], "inspector_ids": [i[0] for i in INSPECTORS],
                                  "products": [{"name": "聚氯乙烯绝缘电缆", "standard": "GB/T 5023", "quantity": 2, "unit": "卷"}]}],
