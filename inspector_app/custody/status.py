@@ -42,6 +42,9 @@ def part_stage(state: ChainState, part: Part) -> str:
         return "disposed"
     if e.RETESTED in ps.done:
         return "retested_pass" if ps.conclusion == "合格" else "retested_fail"
+    backup = state.parts[Part.BACKUP]
+    if state.objection_filed and e.RETESTED in backup.done:
+        return "retested_pass" if backup.conclusion == "合格" else "retested_fail"
     if state.objection_filed:
         return "objection"
     if state.served_on is not None and part == Part.TEST:
