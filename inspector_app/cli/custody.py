@@ -81,30 +81,10 @@ def cmd_verify(args, ctx: CliContext) -> int:
     return 0 if result.ok else 1
 
 
-def list_rows(db) -> list[dict]:
-    """Samples as list rows (shared with the GUI model)."""
-    from inspector_app.custody import deadlines, status
-    from inspector_app.custody.service import events_of
-
-    cursor = db.execute(
-        "SELECT s.id, s.number, s.mode, s.product_name, s.brand, s.sampled_at, s.state, s.custody_status, e.name,"
-        " (SELECT count(*) FROM sample a WHERE a.amends_id = s.id) FROM sample s JOIN enterprise e ON e.id = s.enterprise_id"
-        " WHERE s.amends_id IS NULL ORDER BY coalesce(s.sampled_at, s.created_at) DESC, s.number")
-    rows = []
-    for sid, number, mode, product, brand, sampled_at, state, custody_status, enterprise, amendments in cursor.fetchall():
-        test, backup = status.decode(custody_status)
-        events = events_of(db, sid) if state != "draft" else []
-        until = deadlines.objection_open_until(events)
-        upcoming = [d for d in deadlines.derive(events, mode) if d.open]
-        rows.append({"id": sid, "number": number, "mode": mode, "product": product, "brand": brand, "enterprise": enterprise,
-                     "sampled_at": sampled_at, "state": state, "test": test, "backup": backup,
-                     "objection_until": until.isoformat() if until else None, "amendments": amendments,
-                     "next_deadline": min((d.due for d in upcoming), default=None), "events": len(events)})
-    return rows
-
-
 def cmd_list(args, ctx: CliContext) -> int:
     from inspector_app.custody.status import stage_label
+
+    from inspector_app.custody.listing import list_rows
 
     rows = list_rows(ctx.store().read())
     if args.stage:
@@ -190,11 +170,10 @@ def cmd_allowed(args, ctx: CliContext) -> int:
 
 
 def cmd_site_records(args, ctx: CliContext) -> int:
+    from inspector_app.custody.listing import site_record_rows
     from inspector_app.custody.site_records import kind_label
-    from inspector_app.store.reference import query
 
-    rows = query(ctx.store().read(), "SELECT r.id, r.kind, r.number, r.state, r.urgent, r.created_at, e.name AS enterprise, r.data"
-                 " FROM site_record r JOIN enterprise e ON e.id = r.enterprise_id ORDER BY r.created_at DESC", table="site_record")
+    rows = site_record_rows(ctx.store().read())
     for row in rows:
         if args.json:
             print_json(row)

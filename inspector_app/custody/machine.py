@@ -180,6 +180,10 @@ def check(state: ChainState, event_type: str, part: str, data: dict[str, Any] | 
             raise _refuse("{p}不在实验室（未接收或已拒收）。", "The {p} is not at the lab (not received, or rejected).", p=p.label)
         if etype == E.BACKUP_STORED and (ps.in_transit or ps.at_lab):
             raise _refuse("备用样已寄出，不能再登记为本局封存。", "The backup sample has been shipped; it cannot be stored locally.")
+        if etype == E.BLIND_CODED and (E.TESTED in ps.done or E.RETESTED in ps.done):
+            raise _refuse("{p}已检验，不能再编盲样号。", "The {p} has been tested; it cannot be blind-coded now.", p=p.label)
+        if etype == E.DISPOSED and state.objection_filed and E.RETESTED not in state.parts[Part.BACKUP].done:
+            raise _missing(E.RETESTED, Part.BACKUP)
         if etype == E.DISPOSED and p == Part.BACKUP:
             _check_backup_disposal(state)
         if etype == E.DISPOSED and p == Part.TEST and E.TESTED not in ps.done and not ps.rejected:

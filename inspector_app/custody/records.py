@@ -19,7 +19,7 @@ from inspector_app.custody.numbers import allocate
 from inspector_app.custody.signatures import Signer, add_signature, hashable, signatures_of
 from inspector_app.domain.errors import StateError, ValidationError
 from inspector_app.domain.hashing import content_hash
-from inspector_app.domain.identifiers import CERTIFICATE_TYPES, normalize_code, validate_licence, validate_uscc
+from inspector_app.domain.identifiers import CERTIFICATE_TYPES, validate_licence, validate_uscc
 from inspector_app.domain.ids import parse_utc, uuid7
 from inspector_app.domain.states import ensure_editable
 from inspector_app.i18n import tr
@@ -297,7 +297,9 @@ def _seal_numbers(data: dict[str, Any]) -> dict[str, list[str]]:
 
 
 def normalize_seal(number: Any) -> str:
-    return normalize_code(str(number or ""))
+    """Seal numbers compare upper-case, half-width, without spaces (hyphens are kept)."""
+    text = "".join(chr(ord(c) - 0xFEE0) if 0xFF01 <= ord(c) <= 0xFF5E else c for c in str(number or ""))
+    return "".join(text.split()).upper()
 
 
 def _check_seals(db, sample: dict[str, Any], issues: list[Issue]) -> None:
