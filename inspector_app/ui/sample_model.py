@@ -97,13 +97,14 @@ class SampleFilterProxy(QSortFilterProxyModel):
         self.setSortRole(Qt.ItemDataRole.DisplayRole)
 
     def set_filters(self, text: str | None = None, stage: str | None = None, mode: str | None = None) -> None:
+        self.beginFilterChange()
         if text is not None:
             self.text = text.strip().upper()
         if stage is not None:
             self.stage = stage
         if mode is not None:
             self.mode = mode
-        self.invalidateFilter()
+        self.endFilterChange()
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:  # noqa: N802
         row = self.sourceModel().rows[source_row]
