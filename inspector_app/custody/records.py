@@ -12,7 +12,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Callable
 
 from inspector_app.custody import precheck
 from inspector_app.custody.numbers import allocate
@@ -380,11 +380,13 @@ def check_signers(data: dict[str, Any], signers: list[Signer], *, amendment: boo
         raise ValidationError("signature_party", tr("更正须经双方签字确认，受检单位不能拒签。", "An amendment must be countersigned by both parties; the party cannot refuse."))
 
 
-def finalize(txn: Txn, sample_id: str, signers: list[Signer], *, at: dict[str, str] | None = None) -> dict[str, Any]:
+def finalize(txn: Txn, sample_id: str, signers: list[Signer], *, at: dict[str, str] | None = None,
+             event_ids: Callable[[], str] | None = None) -> dict[str, Any]:
     """Sign and finalize a draft: signatures, content hash, and the opening custody events.
 
     `at` may give device times for the opening events (`DRAWN`, `PURCHASED`, `UNPACKED`,
-    `SEALED`); they default to the sampling time and now."""
+    `SEALED`); they default to the sampling time and now. `event_ids` makes the opening events'
+    ids (the deterministic demo); by default they are new UUIDv7s."""
     sample = fetch(txn.db, "sample", sample_id)
     if sample is None:
         raise ValidationError("sample_missing", tr("抽样单不存在。", "No such sampling record."))
@@ -408,11 +410,11 @@ def finalize(txn: Txn, sample_id: str, signers: list[Signer], *, at: dict[str, s
     if amendment:
         txn.db.execute("UPDATE sample SET custody_status = 'amendment' WHERE id = ?", [sample_id])
         return fetch(txn.db, "sample", sample_id)
-    _open_chain(txn, sample, signers, at or {})
+    _open_chain(txn, sample, signers, at or {}, event_ids or uuid7)
     return fetch(txn.db, "sample", sample_id)
 
 
-def _open_chain(txn: Txn, sample: dict[str, Any], signers: list[Signer], at: dict[str, str]) -> None:
+def _open_chain(txn: Txn, sample: dict[str, Any], signers: list[Signer], at: dict[str, str], new_id: Callable[[], str]) -> None:
     from inspector_app.custody.service import append_event
 
     data = sample["data"]
@@ -425,15 +427,15 @@ def _open_chain(txn: Txn, sample: dict[str, Any], signers: list[Signer], at: dic
     photos = {role: _attachments(txn.db, sample["id"], role) for role in ("photo", "receipt", "unpacking", "seal")}
     if sample["mode"] == "online":
         online = data.get("online") or {}
-        append_event(txn, sample["id"], "PURCHASED", "both", at=at.get("PURCHASED", drawn_at), place=place, evidence=photos["receipt"],
+        append_event(txn, sample["id"], "PURCHASED", "both", event_id=new_id(), at=at.get("PURCHASED", drawn_at), place=place, evidence=photos["receipt"],
                      data={"order_number": online.get("order_number"), "price": online.get("price"), "platform": online.get("platform", ""),
                            "shop": online.get("shop", "")})
-        append_event(txn, sample["id"], "UNPACKED", "both", at=at.get("UNPACKED", drawn_at), place=place, actors=samplers,
+        append_event(txn, sample["id"], "UNPACKED", "both", event_id=new_id(), at=at.get("UNPACKED", drawn_at), place=place, actors=samplers,
                      evidence=photos["unpacking"], data={})
-    append_event(txn, sample["id"], "DRAWN", "both", at=at.get("DRAWN", drawn_at), place=place, gps=gps, actors=samplers,
+    append_event(txn, sample["id"], "DRAWN", "both", event_id=new_id(), at=at.get("DRAWN", drawn_at), place=place, gps=gps, actors=samplers,
                  evidence=photos["photo"],
                  data={"quantities": {"test": data.get("quantity"), "backup": data.get("backup_quantity")}, "lot_size": data.get("lot_size")})
-    append_event(txn, sample["id"], "SEALED", "both", at=at.get("SEALED", txn.now), place=place, gps=gps, actors=samplers,
+    append_event(txn, sample["id"], "SEALED", "both", event_id=new_id(), at=at.get("SEALED", txn.now), place=place, gps=gps, actors=samplers,
                  seal_ids=seals["test"] + seals["backup"], evidence=photos["seal"], data={"seals": seals})
     party = next(s for s in signers if s.role == "party")
     sig_rows = signatures_of(txn.db, "sample", sample["id"])
@@ -444,11 +446,11 @@ def _open_chain(txn: Txn, sample: dict[str, Any], signers: list[Signer], at: dic
     if party.refused:
         witness = party.witness or {}
         actors.append({"name": witness.get("name", ""), "role": "witness", "id_no": witness.get("id_no", "")})
-        append_event(txn, sample["id"], "SIGN_REFUSED", "both", at=at.get("SIGNED", txn.now), place=place, actors=actors, evidence=images,
+        append_event(txn, sample["id"], "SIGN_REFUSED", "both", event_id=new_id(), at=at.get("SIGNED", txn.now), place=place, actors=actors, evidence=images,
                      data={"reason": party.refusal_reason, "witness": witness, "signers": signed_people,
                            "signature_ids": [s["id"] for s in sig_rows]})
     else:
-        append_event(txn, sample["id"], "SIGNED", "both", at=at.get("SIGNED", txn.now), place=place, actors=actors, evidence=images,
+        append_event(txn, sample["id"], "SIGNED", "both", event_id=new_id(), at=at.get("SIGNED", txn.now), place=place, actors=actors, evidence=images,
                      data={"signers": signed_people, "signature_ids": [s["id"] for s in sig_rows]})
 
 

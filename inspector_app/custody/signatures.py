@@ -32,6 +32,7 @@ class Signer:
     refused: bool = False
     refusal_reason: str = ""
     witness: dict[str, Any] | None = None
+    id: str | None = None  # given by the deterministic demo; new UUIDv7 otherwise
 
     def check(self) -> None:
         if self.role not in ROLES:
@@ -48,7 +49,7 @@ class Signer:
 def add_signature(txn: Txn, owner_kind: str, owner_id: str, signer: Signer) -> dict[str, Any]:
     signer.check()
     return txn.insert("signature", {
-        "id": uuid7(),
+        "id": signer.id or uuid7(),
         "owner_kind": owner_kind,
         "owner_id": owner_id,
         "signer_name": signer.name.strip(),

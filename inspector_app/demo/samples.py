@@ -41,7 +41,8 @@ PLAN: list[tuple[str, str, int, list[str]]] = [
     ("tested_fail", "production", 32, ["SHIPPED", "RECEIVED", "BLIND", "TESTED_FAIL"]),
     ("result_served", "production", 40, ["SHIPPED", "RECEIVED", "BLIND", "TESTED_FAIL", "SERVED_RECENT"]),
     ("objection", "production", 60, ["SHIPPED", "RECEIVED", "TESTED_FAIL", "SERVED_OLD", "OBJECTION", "RETEST_CONFIRMED"]),
-    ("retested", "production", 80, ["SHIPPED", "RECEIVED", "TESTED_FAIL", "SERVED_OLD", "OBJECTION", "RETEST_CONFIRMED", "RETESTED"]),
+    ("retested_fail", "production", 80, ["SHIPPED", "RECEIVED", "TESTED_FAIL", "SERVED_OLD", "OBJECTION", "RETEST_CONFIRMED", "RETESTED_FAIL"]),
+    ("retested_pass", "production", 90, ["SHIPPED", "RECEIVED", "TESTED_FAIL", "SERVED_OLD", "OBJECTION", "RETEST_CONFIRMED", "RETESTED_PASS"]),
     ("disposed", "production", 150, ["SHIPPED", "RECEIVED", "TESTED_PASS", "SERVED_OLD", "DISPOSED"]),
     ("online_at_lab", "online", 9, ["SHIPPED", "RECEIVED", "BLIND"]),
     ("online_served", "online", 35, ["SHIPPED", "RECEIVED", "TESTED_FAIL", "SERVED_RECENT"]),
@@ -64,14 +65,15 @@ def demo_photo(rng: random.Random, label: str) -> bytes:
 
 
 class Clock:
-    """Event times: from the sampling moment forward, never after now."""
+    """Event times: from the sampling moment forward, never after the start of the demo's today
+    (so the same seed on the same day gives the same times, and nothing lies in the future)."""
 
-    def __init__(self, start: dt.datetime):
+    def __init__(self, start: dt.datetime, limit: dt.datetime):
         self.moment = start
+        self.limit = limit
 
     def after(self, hours: float) -> str:
-        now = dt.datetime.now(dt.timezone.utc) - dt.timedelta(minutes=1)
-        self.moment = min(self.moment + dt.timedelta(hours=hours), now)
+        self.moment = min(self.moment + dt.timedelta(hours=hours), self.limit)
         return format_utc(self.moment)
 
     def day(self) -> str:
@@ -108,8 +110,9 @@ def _one_sample(txn, rng, ids, task_id, producer_id, stage, mode, days_ago, step
     enterprise = fetch(txn.db, "enterprise", task["enterprise_id"])
     product = (task.get("products") or [{}])[0]
     start = dt.datetime.combine(today - dt.timedelta(days=days_ago), dt.time(9 + rng.randrange(0, 6), rng.randrange(0, 60)), CST)
-    start = min(start, dt.datetime.now(CST) - dt.timedelta(hours=2))
-    clock = Clock(start.astimezone(dt.timezone.utc))
+    limit = dt.datetime.combine(today, dt.time(0, 0), CST)
+    start = min(start, limit - dt.timedelta(hours=2))
+    clock = Clock(start.astimezone(dt.timezone.utc), limit.astimezone(dt.timezone.utc) - dt.timedelta(minutes=1))
     unit = product.get("unit") or "件"
     amount = product.get("quantity") or 2
     seal_base = f"FT{today.year % 100:02d}{rng.randrange(100000, 999999)}"
@@ -162,14 +165,14 @@ def _one_sample(txn, rng, ids, task_id, producer_id, stage, mode, days_ago, step
     party_name = enterprise.get("legal_rep") or person_name(rng)
     at = {"PURCHASED": format_utc(start - dt.timedelta(days=3)), "UNPACKED": clock.after(0.1), "DRAWN": clock.after(0.1),
           "SEALED": clock.after(0.2)}
-    signers = [Signer(s.name, s.role, s.id_no, signed_at=clock.after(0.05)) for s in samplers]
+    signers = [Signer(s.name, s.role, s.id_no, signed_at=clock.after(0.05), id=ids()) for s in samplers]
     if stage == "rejected":
         signers.append(Signer(party_name, "party", refused=True, refusal_reason="认为抽样数量过多，拒绝签字", signed_at=clock.after(0.1),
-                              witness={"name": person_name(rng), "id_no": "370102199001010011"}))
+                              witness={"name": person_name(rng), "id_no": "370102199001010011"}, id=ids()))
     else:
-        signers.append(Signer(party_name, "party", f"3701{rng.randrange(10**13, 10**14)}", signed_at=clock.after(0.1)))
+        signers.append(Signer(party_name, "party", f"3701{rng.randrange(10**13, 10**14)}", signed_at=clock.after(0.1), id=ids()))
     at["SIGNED"] = clock.after(0.01)
-    records.finalize(txn, sid, signers, at=at)
+    records.finalize(txn, sid, signers, at=at, event_ids=ids)
     lab = data["ship_to"]
     me = {"name": samplers[0].name, "role": "sampler", "id_no": samplers[0].id_no}
     receiver = {"name": person_name(rng), "role": "lab_receiver", "id_no": f"LAB-{rng.randrange(1000, 9999)}"}
@@ -192,10 +195,10 @@ def _one_sample(txn, rng, ids, task_id, producer_id, stage, mode, days_ago, step
             else:
                 add("SHIPPED", part, 20, actors=[me], data={"method": "by_hand", "destination": lab})
         elif step == "RECEIVED":
-            add("LAB_RECEIVED", "both", 24, place=lab, signers=[Signer(receiver["name"], "lab_receiver", receiver["id_no"], signed_at=clock.after(0))],
+            add("LAB_RECEIVED", "both", 24, place=lab, signers=[Signer(receiver["name"], "lab_receiver", receiver["id_no"], signed_at=clock.after(0), id=ids())],
                 data={**checks, "accepted": True, "reason": "", "lab": lab})
         elif step == "REJECTED":
-            add("LAB_RECEIVED", "test", 24, place=lab, signers=[Signer(receiver["name"], "lab_receiver", receiver["id_no"], signed_at=clock.after(0))],
+            add("LAB_RECEIVED", "test", 24, place=lab, signers=[Signer(receiver["name"], "lab_receiver", receiver["id_no"], signed_at=clock.after(0), id=ids())],
                 data={**checks, "seal_intact": False, "accepted": False, "reason": "检验样封条断裂，无法确认样品未被调换", "lab": lab})
         elif step == "BLIND":
             add("BLIND_CODED", "test", 2, data={"blind_code": f"BM{today.year}-{rng.randrange(1000, 9999)}"})
@@ -205,7 +208,7 @@ def _one_sample(txn, rng, ids, task_id, producer_id, stage, mode, days_ago, step
                                                    "failing_items": rng.sample(["导体电阻", "绝缘厚度", "标志", "燃烧性能", "甲醛含量"], 2) if fail else [], "lab": lab})
         elif step in ("SERVED_RECENT", "SERVED_OLD"):
             if step == "SERVED_RECENT":
-                clock.moment = max(clock.moment, dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=5))
+                clock.moment = max(clock.moment, clock.limit - dt.timedelta(days=5))
             clock.after(24)
             add("RESULT_SERVED", "both", 0, data={"to": party_name, "method": rng.choice(["in_person", "post"]), "served_on": clock.day(),
                                                   "receipt": "送达回证已签收"})
@@ -214,8 +217,9 @@ def _one_sample(txn, rng, ids, task_id, producer_id, stage, mode, days_ago, step
             add("OBJECTION_FILED", "both", 0, data={"filed_on": clock.day(), "by": party_name})
         elif step == "RETEST_CONFIRMED":
             add("RETEST_SAMPLE_CONFIRMED", "backup", 24 * 2, actors=[me, {"name": party_name, "role": "enterprise_rep"}], data={"seals_checked": True})
-        elif step == "RETESTED":
-            add("RETESTED", "backup", 24 * 10, data={"report_no": f"FJ{today.year}{rng.randrange(10000, 99999)}", "conclusion": "不合格"})
+        elif step in ("RETESTED_PASS", "RETESTED_FAIL"):
+            add("RETESTED", "backup", 24 * 10, data={"report_no": f"FJ{today.year}{rng.randrange(10000, 99999)}",
+                                                     "conclusion": "合格" if step == "RETESTED_PASS" else "不合格"})
         elif step == "DISPOSED":
             add("DISPOSED", "both", 24 * 30, data={"how": rng.choice(["returned", "destroyed"])})
         elif step == "CONFIRM_SENT":
@@ -242,5 +246,7 @@ def _site_record(txn, rng, ids, task_id, kind, *, finalize, samplers, today) -> 
     if kind == "refusal":
         add_photo(txn, "site_record", record["id"], "photo", demo_photo(rng, "refusal"), name="refusal.jpg")
     if finalize:
-        party = Signer(person_name(rng), "party", refused=True, refusal_reason="拒绝签字", witness={"name": person_name(rng), "id_no": ""})
-        site_records.finalize(txn, record["id"], samplers + [party, Signer("历下区市场监管局", "bureau")])
+        party = Signer(person_name(rng), "party", refused=True, refusal_reason="拒绝签字", witness={"name": person_name(rng), "id_no": ""},
+                       signed_at=occurred, id=ids())
+        people = [Signer(s.name, s.role, s.id_no, signed_at=occurred, id=ids()) for s in samplers]
+        site_records.finalize(txn, record["id"], people + [party, Signer("历下区市场监管局", "bureau", signed_at=occurred, id=ids())])
