@@ -249,3 +249,25 @@ def test_list_filters_by_stage_and_mode(store, qtbot):
     tab.mode_filter.setCurrentIndex(0)
     tab.filter_box.setText("f-2")
     assert tab.proxy.rowCount() == 1
+
+
+def test_amendment_is_countersigned_in_the_gui(store, qtbot):
+    from inspector_app.custody.records import effective
+    from inspector_app.ui.sample_form import SampleForm
+    from inspector_app.ui.sample_tab import SamplesTab
+
+    original = signed_sample(store, seals=("AM-1", "AM-2"))
+    tab = SamplesTab(store)
+    qtbot.addWidget(tab)
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 1)
+    tab.select_sample(original["id"])
+    qtbot.waitUntil(lambda: tab.detail.detail is not None)
+    click(qtbot, tab.detail.findChild(type(tab.new_button), "amend"))
+    qtbot.waitUntil(lambda: isinstance(tab.form, SampleForm) and tab.form.sample.get("amends_id") == original["id"], timeout=10000)
+    form = tab.form
+    form.set_field("product.model", "BV 4mm²")
+    settle(form, qtbot)
+    sign_record(tab, form, qtbot)
+    qtbot.waitUntil(lambda: "更正记录" in tab.detail.header.text(), timeout=10000)
+    assert effective(store.read(), original["id"])["data"]["product"]["model"] == "BV 4mm²"
+    assert verify_sample(store.read(), fetch(store.read(), "sample", original["id"])).ok

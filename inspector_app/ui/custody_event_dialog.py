@@ -41,6 +41,7 @@ class _Base(QDialog):
     def __init__(self, title: str, me: dict[str, Any], parent: QWidget | None):
         super().__init__(parent)
         self.setWindowTitle(title)
+        self.setMinimumWidth(480)
         self.me = me
         self.photos: list[str] = []
         self.layout_ = QVBoxLayout(self)

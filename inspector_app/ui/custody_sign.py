@@ -25,6 +25,7 @@ class SignDialog(QDialog):
                  title: str | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(title or self.tr("签名"))
+        self.setMinimumWidth(480)
         layout = QVBoxLayout(self)
         note = QLabel(self.tr("请各方在纸质文书上签字后勾选确认。（电子签名板接入后在此采集签名图像。）"))
         note.setWordWrap(True)
@@ -34,13 +35,10 @@ class SignDialog(QDialog):
             box = QGroupBox(self.tr("抽样人员"))
             form = QFormLayout(box)
             for index, person in enumerate(samplers):
-                tick = QCheckBox(self.tr("已签字"))
-                tick.setObjectName(f"sampler_signed_{index}")
                 name, id_no = QLineEdit(person.get("name", "")), QLineEdit(person.get("cert_no", ""))
-                name.setReadOnly(True)
-                id_no.setReadOnly(True)
-                form.addRow(name, tick)
-                form.addRow(self.tr("执法证号"), id_no)
+                tick = QCheckBox(self.tr("%1（执法证号 %2）已签字").replace("%1", name.text()).replace("%2", id_no.text() or "—"))
+                tick.setObjectName(f"sampler_signed_{index}")
+                form.addRow(tick)
                 self.sampler_rows.append((tick, name, id_no))
             layout.addWidget(box)
         self.with_party = with_party
