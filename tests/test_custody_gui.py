@@ -271,3 +271,15 @@ def test_amendment_is_countersigned_in_the_gui(store, qtbot):
     qtbot.waitUntil(lambda: "更正记录" in tab.detail.header.text(), timeout=10000)
     assert effective(store.read(), original["id"])["data"]["product"]["model"] == "BV 4mm²"
     assert verify_sample(store.read(), fetch(store.read(), "sample", original["id"])).ok
+
+
+def test_switching_away_right_after_typing_loses_nothing(tab, qtbot, store):
+    form = start(tab, qtbot, store, "production")
+    settle(form, qtbot)
+    sid = form.sample["id"]
+    other = signed_sample(store, seals=("SW-1", "SW-2"), task_id=task_id(store))
+    form.set_field("product.batch", "第一批")
+    form.set_field("product.batch", "第二批 2026-03")  # typed fast: one save in flight, one queued
+    tab.select_sample(other["id"])
+    qtbot.waitUntil(lambda: tab.detail.detail is not None and tab.detail.detail["sample"]["id"] == other["id"], timeout=10000)
+    qtbot.waitUntil(lambda: fetch(store.read(), "sample", sid)["data"]["product"]["batch"] == "第二批 2026-03", timeout=10000)

@@ -127,12 +127,18 @@ class Autosaver(QObject):
 
     def _ok(self, result: Any) -> None:
         self._in_flight = False
-        self.saved.emit(result)
-        if self._pending is not None:
-            self._fire()
+        try:
+            self.saved.emit(result)
+            if self._pending is not None:
+                self._fire()
+        except RuntimeError:  # the form closed while its last save was in flight; the save itself landed
+            log.debug("autosave finished after its form was closed")
 
     def _bad(self, exc: BaseException) -> None:
         self._in_flight = False
-        self.failed.emit(exc)
-        if self._pending is not None:
-            self._fire()
+        try:
+            self.failed.emit(exc)
+            if self._pending is not None:
+                self._fire()
+        except RuntimeError:
+            log.warning("autosave failed after its form was closed: %s", exc)

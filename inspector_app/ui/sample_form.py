@@ -59,7 +59,7 @@ class SampleForm(QWidget):
         self.sample = sample
         self.data: dict[str, Any] = copy.deepcopy(sample.get("data") or {})
         self.worker = worker or Worker(store, self)
-        self.autosaver = Autosaver(self.worker, parent=self)
+        self.autosaver = Autosaver(self.worker, parent=self.worker)  # outlives the form: a last save in flight still lands
         self.autosaver.saved.connect(self._saved)
         self.autosaver.failed.connect(self._save_failed)
         self.issues: list[records.Issue] = []

@@ -29,7 +29,7 @@ class SiteRecordForm(QWidget):
         self.kind = record["kind"]
         self.data: dict[str, Any] = copy.deepcopy(record.get("data") or {})
         self.worker = worker or Worker(store, self)
-        self.autosaver = Autosaver(self.worker, parent=self)
+        self.autosaver = Autosaver(self.worker, parent=self.worker)  # outlives the form: a last save in flight still lands
         self.autosaver.saved.connect(self.show_problems)
         self.widgets: dict[str, QWidget] = {}
         self.problems: list[tuple[str, str]] = []
