@@ -269,3 +269,10 @@ def test_no_sample_record(store):
     assert data["licence_number"] == "鲁XK06-001-00123" and rec["urgent"] == 0
     problems = store.write_sync(lambda t: site_records.save_draft(t, rec["id"], data))
     assert "sales_past_year" in {p for p, _ in problems}
+
+
+def test_status_is_recomputed_for_synced_events(store):
+    sample = signed_sample(store)
+    courier_ship(store, sample["id"])
+    store.write_sync(lambda t: t.db.execute("UPDATE sample SET custody_status = 'drawn|drawn' WHERE id = ?", [sample["id"]]))
+    assert store.write_sync(lambda t: service.refresh_status(t, sample["id"])) == "shipped|shipped"

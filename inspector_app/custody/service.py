@@ -104,3 +104,11 @@ def _actor_role(signer_role: str) -> str:
 def needs_signature(event_type: str) -> bool:
     """Whether a person hands over or receives (the screen asks for their signature)."""
     return SPECS[EventType(event_type)].needs_actor
+
+
+def refresh_status(txn: Txn, sample_id: str) -> str:
+    """Recompute `sample.custody_status` from the chain (for events that arrived by sync)."""
+    sample = fetch(txn.db, "sample", sample_id)
+    value = status.encode(machine.fold(events_of(txn.db, sample_id), sample["mode"]))
+    txn.db.execute("UPDATE sample SET custody_status = ? WHERE id = ?", [value, sample_id])
+    return value
