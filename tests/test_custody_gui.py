@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from inspector_app.custody import service
-from inspector_app.custody.verify import find_sample, verify_sample
+from inspector_app.custody.verify import verify_sample
 from inspector_app.store.reference import fetch
 from tests.custody_helpers import jpeg, make_task, signed_sample
 

@@ -157,9 +157,7 @@ def validate_event(event_type: str, part: str, data: dict[str, Any], actors: lis
         )
     for key in spec.required:
         value = data.get(key)
-        if value is None or value == "" or value == [] or value == {}:
-            if isinstance(value, bool):
-                continue
+        if value is None or (isinstance(value, (str, list, dict)) and not value):
             raise _missing(key)
     if spec.needs_actor:
         if not actors:
