@@ -276,3 +276,29 @@ def test_status_is_recomputed_for_synced_events(store):
     courier_ship(store, sample["id"])
     store.write_sync(lambda t: t.db.execute("UPDATE sample SET custody_status = 'drawn|drawn' WHERE id = ?", [sample["id"]]))
     assert store.write_sync(lambda t: service.refresh_status(t, sample["id"])) == "shipped|shipped"
+
+
+@pytest.mark.parametrize("etype, part, data, missing", [
+    ("TESTED", "test", {"report_no": "R", "conclusion": "合格"}, "寄送/送样"),
+    ("BLIND_CODED", "test", {"blind_code": "B"}, "寄送/送样"),
+    ("RESULT_SERVED", "both", {"to": "王强", "method": "post", "served_on": "2026-03-01"}, "寄送/送样"),
+    ("OBJECTION_FILED", "both", {"filed_on": "2026-03-01", "by": "王强"}, "送达检验结果"),
+    ("RETEST_SAMPLE_CONFIRMED", "backup", {"seals_checked": True}, "提出异议"),
+    ("RETESTED", "backup", {"report_no": "R", "conclusion": "合格"}, "提出异议"),
+    ("DISPOSED", "test", {"how": "destroyed"}, "检验完成"),
+    ("DISPOSED", "backup", {"how": "returned"}, "检验完成"),
+])
+def test_wrong_orders_name_the_missing_step(store, etype, part, data, missing):
+    sample = signed_sample(store)
+    with pytest.raises(StateError) as info:
+        add(store, sample["id"], etype, part, data=data, actors=[{"name": "张伟", "role": "sampler"}, {"name": "王强", "role": "enterprise_rep"}])
+    assert missing in str(info.value)
+    assert len(service.events_of(store.read(), sample["id"])) == 3  # nothing was appended
+
+
+def test_seal_and_draw_cannot_repeat_or_precede_the_record(store):
+    sample = signed_sample(store)
+    with pytest.raises(StateError, match="已记录过"):
+        add(store, sample["id"], "SEALED", "test", data={"seals": {"test": ["X"]}}, actors=[{"name": "张伟", "role": "sampler"}])
+    with pytest.raises(StateError, match="已签署"):
+        add(store, sample["id"], "SIGNED", "both", data={"signers": ["张伟"]}, actors=[{"name": "张伟", "role": "sampler"}])
