@@ -359,6 +359,7 @@ BEGIN SELECT RAISE(ABORT, 'answers of a finalized inspection are immutable'); EN
     )
 
 
+
 @migrations(name="m0002_core_history_indexes")
 def m0002_core_history_indexes(db: Database) -> None:
     """The enterprise panel lists an enterprise's inspections and samples; the audit viewer sorts by time."""
