@@ -288,3 +288,16 @@ def test_photos_recorded_inside_another_areas_transaction(store, owners, tmp_pat
     with pytest.raises(EvidenceError):
         prepare_file(store, bad)
     assert_no_orphans(store)
+
+
+def test_missing_derived_files_are_remade_from_the_original(service, store, tmp_path):
+    src = sideways_jpeg(tmp_path / "o.jpg", 6, (800, 600))
+    [r] = service.import_files([str(src)])
+    service.blobs.display_path(r.sha256).unlink()
+    service.blobs.thumb_path(r.sha256).unlink()
+    thumb = service.thumb_for(r.sha256)
+    assert thumb.exists() and service.blobs.display_path(r.sha256).exists()
+    with Image.open(thumb) as im:
+        assert im.size == (256, 192)  # upright again
+    assert service.blobs.verify(r.sha256)
+    assert_no_orphans(store)

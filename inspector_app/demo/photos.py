@@ -131,7 +131,7 @@ def add_demo_photos(store: Any, rng: random.Random | None = None, options: Any =
 
     rng = rng or random.Random(7)
     service = EvidenceService(store)
-    owners = _owners(store) or [("", "", "")] * 2
+    owners = _owners(store) + [("", "", "")]  # plus one card of loose photos for the gallery
     imported = 0
     with tempfile.TemporaryDirectory(dir=store.paths.tmp) as folder:
         for n, (kind, owner_id, number) in enumerate(owners):

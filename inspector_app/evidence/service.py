@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import threading
+from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from inspector_app.evidence import attachments
 from inspector_app.evidence.blobstore import BlobStore
+from inspector_app.evidence.imaging import prepare
 from inspector_app.evidence.importer import Importer, ImportResult, Owner
 from inspector_app.evidence.signatures import Signatures
 from inspector_app.store.db import Store
@@ -60,6 +62,37 @@ class EvidenceService:
                      "SELECT NULL AS attachment_id, '' AS caption, sha256, size, mime, original_name, width, height, taken_at,"
                      " gps_lat, gps_lon, camera, meta, created_at FROM blob WHERE kind = 'photo' ORDER BY coalesce(taken_at, created_at), sha256",
                      table="blob")
+
+    def thumb_for(self, sha256: str) -> Path:
+        """The thumbnail file, re-made from the original if it is missing (safe off the UI thread)."""
+        path = self.blobs.thumb_path(sha256)
+        if not path.exists():
+            self.rebuild_derived(sha256)
+        return path
+
+    def display_for(self, sha256: str) -> Path:
+        """The display copy, re-made from the original if it is missing (safe off the UI thread)."""
+        path = self.blobs.display_path(sha256)
+        if not path.exists():
+            self.rebuild_derived(sha256)
+        return path
+
+    def rebuild_derived(self, sha256: str) -> bool:
+        """Re-make display copy and thumbnail from the stored original (derived files are
+        disposable; photos stored by code that skipped them get them on first view)."""
+        original = self.blobs.path(sha256)
+        if not original.is_file():
+            return False
+        row = self.photo(sha256) or {}
+        stamp = (row.get("meta") or {}).get("stamp") if isinstance(row.get("meta"), dict) else None
+        p = self.store.paths
+        prepared = prepare(str(original), str(p.tmp), str(p.blobs), str(p.derived), stamp=stamp, force=True)
+        if not prepared.ok:
+            return False
+        for tmp, final in ((prepared.display_tmp, self.blobs.display_path(sha256)), (prepared.thumb_tmp, self.blobs.thumb_path(sha256))):
+            if tmp:
+                self.blobs.install(Path(tmp), final, durable=False)
+        return True
 
     def photo(self, sha256: str) -> dict[str, Any] | None:
         rows = query(self.store.read(), "SELECT * FROM blob WHERE sha256 = ?", [sha256], table="blob")

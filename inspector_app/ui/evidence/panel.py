@@ -38,7 +38,7 @@ class EvidencePanel(QWidget):
         self.owner = Owner(owner_kind, owner_id, item_id)
         self.stamp = stamp
         self.editable = False
-        self.model = PhotoListModel([], self.service.blobs.thumb_path, self, icon_size=icon_size)
+        self.model = PhotoListModel([], self.service.thumb_for, self, icon_size=icon_size)
         self.view = GalleryView(icon_size=icon_size)
         self.view.setModel(self.model)
         self.view.filesDropped.connect(self.import_paths)
@@ -117,7 +117,7 @@ class EvidencePanel(QWidget):
         run_in_background(lambda: [service.remove(i, reason) for i in ids], lambda _r: self.refresh(), self._show_error)
 
     def open_viewer(self, row: int) -> PhotoViewer:
-        self.viewer = PhotoViewer(self.model.rows(), self.service.blobs.display_path, row)
+        self.viewer = PhotoViewer(self.model.rows(), self.service.display_for, row)
         self.viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.viewer.resize(1100, 700)
         self.viewer.show()

@@ -21,7 +21,7 @@ class PhotoGallery(QWidget):
     def __init__(self, service: EvidenceService, parent: QWidget | None = None, icon_size: QSize = QSize(160, 160)):
         super().__init__(parent)
         self.service = service
-        self.model = PhotoListModel([], service.blobs.thumb_path, self, icon_size=icon_size)
+        self.model = PhotoListModel([], service.thumb_for, self, icon_size=icon_size)
         self.view = GalleryView(icon_size=icon_size)
         self.view.setModel(self.model)
         self.view.filesDropped.connect(self.import_paths)
@@ -48,7 +48,7 @@ class PhotoGallery(QWidget):
         return dialog
 
     def open_viewer(self, row: int) -> PhotoViewer:
-        self.viewer = PhotoViewer(self.model.rows(), self.service.blobs.display_path, row)
+        self.viewer = PhotoViewer(self.model.rows(), self.service.display_for, row)
         self.viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.viewer.resize(1100, 700)
         self.viewer.show()

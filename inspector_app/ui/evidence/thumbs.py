@@ -40,6 +40,7 @@ class ThumbnailCache(QObject):
         self._cache: OrderedDict[str, QPixmap] = OrderedDict()
         self._queue: deque[str] = deque()
         self._queued: set[str] = set()
+        self._failed: set[str] = set()  # unreadable: not asked for again
         self._lock = threading.Condition()
         self._stop = False
         self._decoded.connect(self._on_decoded, Qt.ConnectionType.QueuedConnection)
@@ -52,7 +53,8 @@ class ThumbnailCache(QObject):
         if pixmap is not None:
             self._cache.move_to_end(sha)
             return pixmap
-        self.request(sha)
+        if sha not in self._failed:
+            self.request(sha)
         return None
 
     def request(self, sha: str) -> None:
@@ -104,6 +106,7 @@ class ThumbnailCache(QObject):
             self._queued.discard(sha)
         self.decoded_count += 1
         if image.isNull():
+            self._failed.add(sha)
             return
         self._cache[sha] = QPixmap.fromImage(image)
         self._cache.move_to_end(sha)

@@ -164,8 +164,8 @@ class PhotoViewer(QWidget):
         self.next_button.setEnabled(index + 1 < len(self._rows))
         sha = row["sha256"]
         self._loading = sha
-        path = str(self._display_path(sha))
-        run_in_background(lambda: QImage(path), lambda image, sha=sha: self._on_loaded(sha, image))
+        display_path = self._display_path  # may re-make a missing display copy: off the UI thread
+        run_in_background(lambda: QImage(str(display_path(sha))), lambda image, sha=sha: self._on_loaded(sha, image))
         self.currentChanged.emit(index)
 
     def _on_loaded(self, sha: str, image: QImage) -> None:
