@@ -100,6 +100,52 @@ def default_workers() -> int:
     return max(1, min(4, os.cpu_count() or 1))
 
 
+_pool_lock = threading.Lock()
+_pool: ProcessPoolExecutor | None = None
+
+
+def decoder_pool(workers: int | None = None) -> ProcessPoolExecutor:
+    """The session's decoder processes (spawned once, reused by every import, niced).
+
+    Spawning is the costly part of a process pool; doing it once — ideally at start-up through
+    `prewarm()` — keeps both the first import fast and the window smooth while it starts."""
+    global _pool
+    with _pool_lock:
+        if _pool is None:
+            import multiprocessing
+
+            _pool = ProcessPoolExecutor(workers or default_workers(), mp_context=multiprocessing.get_context("spawn"),
+                                        initializer=_worker_init)
+        return _pool
+
+
+def discard_decoder_pool() -> None:
+    """Forget a broken pool (a worker died); the next import starts a new one."""
+    global _pool
+    with _pool_lock:
+        pool, _pool = _pool, None
+    if pool is not None:
+        pool.shutdown(wait=False, cancel_futures=True)
+
+
+def prewarm(workers: int | None = None) -> None:
+    """Start the decoder processes now (call from a background thread at application start)."""
+    if not PROCESSES_ENABLED:
+        return
+    pool = decoder_pool(workers)
+    for f in [pool.submit(_ready) for _ in range(workers or default_workers())]:
+        f.result()
+
+
+def _worker_init() -> None:
+    lower_priority()
+    import inspector_app.evidence.imaging  # noqa: F401 - import while idle, not on the first photo
+
+
+def _ready() -> bool:
+    return True
+
+
 class Importer:
     """Imports photo files into one workspace. One importer runs one import at a time."""
 
@@ -112,13 +158,12 @@ class Importer:
         self.workers = workers or default_workers()
         self.processes = processes
 
-    def _executor(self, count: int) -> Executor:
+    def _executor(self, count: int) -> tuple[Executor, bool]:
+        """(executor, owned): the shared decoder processes, or threads owned by this run."""
         use_processes = self.processes if self.processes is not None else count >= PROCESS_BATCH
         if use_processes and PROCESSES_ENABLED:
-            import multiprocessing
-
-            return ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"), initializer=lower_priority)
-        return ThreadPoolExecutor(self.workers, thread_name_prefix="photo-import", initializer=lower_priority)
+            return decoder_pool(self.workers), False
+        return ThreadPoolExecutor(self.workers, thread_name_prefix="photo-import", initializer=lower_priority), True
 
     def run(
         self,
@@ -152,8 +197,8 @@ class Importer:
         window = self.workers * 2
         pending: deque[tuple[Path, Future[Prepared]]] = deque()
         queue = deque(files)
-        pool = self._executor(len(files))
-        pools = [pool]
+        pool, owned = self._executor(len(files))
+        pools = [pool] if owned else []
         try:
             while queue or pending:
                 while queue and len(pending) < window and not cancel.is_set():
@@ -167,6 +212,7 @@ class Importer:
                     try:
                         fut = pool.submit(prepare, str(f), *args, stamp=stamp, language=lang)
                     except (BrokenExecutor, RuntimeError):  # a worker process died: carry on in threads
+                        discard_decoder_pool()
                         pool = ThreadPoolExecutor(self.workers, thread_name_prefix="photo-import", initializer=lower_priority)
                         pools.append(pool)
                         fut = pool.submit(prepare, str(f), *args, stamp=stamp, language=lang)
@@ -180,6 +226,7 @@ class Importer:
                     try:
                         prepared = fut.result()
                     except BrokenExecutor:  # the worker process died (killed, out of memory): redo here
+                        discard_decoder_pool()
                         prepared = prepare(str(f), *args, stamp=stamp, language=lang)
                     if cancel.is_set():
                         self.blobs.discard(*_staged(prepared))

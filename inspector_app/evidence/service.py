@@ -24,6 +24,15 @@ class EvidenceService:
         self._processes: bool | None = None  # None: processes for big batches, threads for a few photos
         self.blobs.sweep_tmp()
 
+    @staticmethod
+    def prewarm_in_background() -> threading.Thread:
+        """Start the decoder processes without waiting (call once at application start-up)."""
+        from inspector_app.evidence.importer import prewarm
+
+        thread = threading.Thread(target=prewarm, name="photo-decoders-start", daemon=True)
+        thread.start()
+        return thread
+
     # -- photos ---------------------------------------------------------------------------
     def import_files(
         self,
