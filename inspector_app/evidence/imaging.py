@@ -12,6 +12,7 @@ orientation is applied to that small image, and the thumbnail is made from the d
 
 from __future__ import annotations
 
+import errno
 import io
 import math
 import os
@@ -108,7 +109,8 @@ def read_original(path: Path) -> bytes:
     except OSError as exc:
         if isinstance(exc, PermissionError):
             raise errors.unreadable(name, exc.strerror or str(exc)) from exc
-        raise errors.missing(name) if exc.errno in (2, 5, 6, 19) else errors.unreadable(name, exc.strerror or str(exc)) from exc
+        vanished = exc.errno in (errno.ENOENT, errno.EIO, errno.ENXIO, errno.ENODEV)  # card pulled out
+        raise (errors.missing(name) if vanished else errors.unreadable(name, exc.strerror or str(exc))) from exc
     if not data:
         raise errors.empty_file(name)
     if len(data) != expected:

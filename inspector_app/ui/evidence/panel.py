@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QInputDialog, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from inspector_app.domain.errors import DomainError
@@ -47,7 +47,8 @@ class EvidencePanel(QWidget):
         self.folder_button = QPushButton(self.tr("从文件夹导入"))
         self.camera_button = QPushButton(self.tr("拍照"))
         self.remove_button = QPushButton(self.tr("移除"))
-        self.camera_button.setVisible(camera_available())
+        self.camera_button.setVisible(False)
+        QTimer.singleShot(0, lambda: self.camera_button.setVisible(camera_available()))  # after the first paint
         self.add_button.clicked.connect(lambda: self.import_paths(choose_files(self)))
         self.folder_button.clicked.connect(lambda: self.import_paths(choose_folder(self)))
         self.camera_button.clicked.connect(self.open_camera)

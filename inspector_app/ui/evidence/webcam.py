@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 
+@lru_cache(maxsize=1)
 def camera_available() -> bool:
-    """True when QtMultimedia sees at least one video input."""
+    """True when QtMultimedia sees at least one video input (asked once per session: the
+    first call loads the multimedia backend)."""
     try:
         from PySide6.QtMultimedia import QMediaDevices
     except ImportError:
