@@ -68,6 +68,8 @@ def test_cli_attach_and_refusals(tmp_path):
     good = small_jpeg(tmp_path / "good.jpg")
     proc = run_cli("photos", "import", str(good), "--attach", "sample:missing-id", data_dir=ws)
     assert proc.returncode == 1 and json.loads(proc.stdout)["code"] == "owner_missing"
+    proc = run_cli("photos", "import", str(good), "--attach", "custody_event:no-such-event", data_dir=ws)
+    assert proc.returncode == 1 and json.loads(proc.stdout)["code"] == "owner_missing"
     proc = run_cli("photos", "import", str(good), "--attach", "nonsense", data_dir=ws)
     assert proc.returncode == 2 and "KIND:ID" in proc.stderr
     proc = run_cli("photos", "import", str(tmp_path / "nope.jpg"), data_dir=ws)

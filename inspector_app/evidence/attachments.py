@@ -34,8 +34,11 @@ def owner_state(db: Any, owner_kind: str, owner_id: str) -> str:
     return "draft" if row[0] in _DRAFT_STATES else "finalized"
 
 
-def check_can_attach(db: Any, owner_kind: str, owner_id: str) -> None:
-    """Refuse new evidence on a finalized record (custody events accept supplementary photos)."""
+def check_can_attach(db: Any, owner_kind: str, owner_id: str, *, must_exist: bool = False) -> None:
+    """Refuse new evidence on a finalized record (custody events accept supplementary photos).
+    `must_exist`: also require a custody event to exist already (imports, the CLI)."""
+    if must_exist and owner_kind == "custody_event" and db.execute("SELECT 1 FROM custody_event WHERE id = ?", [owner_id]).fetchone() is None:
+        raise errors.owner_missing(owner_kind, owner_id)
     state = owner_state(db, owner_kind, owner_id)
     if state != "draft" and owner_kind != "custody_event":
         raise errors.finalized(owner_kind, owner_id)

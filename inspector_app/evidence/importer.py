@@ -183,7 +183,7 @@ class Importer:
         absent = {f for f in files if not f.exists()}  # named but not there at all (typo, wrong card)
         if attach is not None:
             try:
-                attachments.check_can_attach(self.store.read(), attach.kind, attach.id)
+                attachments.check_can_attach(self.store.read(), attach.kind, attach.id, must_exist=True)
             except errors.DomainError as exc:
                 results = [ImportResult(str(f), False, error=exc.message, code=exc.code) for f in files]
                 for i, r in enumerate(results):

@@ -105,6 +105,13 @@ class PhotoImportDialog(QDialog):
         else:
             self.reject()
 
+    def reject(self) -> None:
+        """Escape or Cancel while importing cancels the import (finished photos stay) instead of hiding it."""
+        if self.job.is_running():
+            self._cancel_or_close()
+            return
+        super().reject()
+
     def closeEvent(self, event) -> None:  # noqa: ANN001
         if self.job.is_running():
             self.job.cancel()
