@@ -301,3 +301,13 @@ def test_missing_derived_files_are_remade_from_the_original(service, store, tmp_
         assert im.size == (256, 192)  # upright again
     assert service.blobs.verify(r.sha256)
     assert_no_orphans(store)
+
+
+def test_stamp_time_defaults_to_the_capture_time(service, tmp_path):
+    from inspector_app.evidence.exif import local_text
+
+    src = make_photo(tmp_path / "t.jpg", size=(900, 600), seed=2,
+                     taken_at=dt.datetime(2026, 11, 20, 14, 5, tzinfo=dt.timezone(dt.timedelta(hours=8))))
+    [r] = service.import_files([str(src)], stamp={"place": "济南", "number": "X-1"})
+    stamp = service.photo(r.sha256)["meta"]["stamp"]
+    assert stamp["time"] == local_text("2026-11-20T06:05:00.000Z") and stamp["place"] == "济南"

@@ -137,7 +137,7 @@ def add_demo_photos(store: Any, rng: random.Random | None = None, options: Any =
         for n, (kind, owner_id, number) in enumerate(owners):
             files = make_photos(Path(folder) / f"visit{n}", per_owner, size=size, seed=rng.randint(0, 10**6))
             owner = Owner(kind, owner_id) if kind else None
-            stamp = {"time": "2026-11-20 09:30", "place": "现场", "number": number} if kind else None
+            stamp = {"time": "", "place": "现场", "number": number} if kind else None  # time: the capture time
             results = service.import_files([str(f) for f in files], owner=owner, caption="现场照片", stamp=stamp)
             imported += sum(r.ok for r in results)
     return {"photos": imported}

@@ -121,3 +121,14 @@ def extract(image: Image.Image) -> dict[str, Any]:
                 except (TypeError, ValueError, ZeroDivisionError):
                     pass
     return facts
+
+
+def local_text(iso_utc: str | None) -> str:
+    """UTC ISO-8601 → the laptop's local 'YYYY-MM-DD HH:MM' (for the evidence stamp)."""
+    if not iso_utc:
+        return ""
+    try:
+        moment = dt.datetime.fromisoformat(iso_utc.replace("Z", "+00:00"))
+    except ValueError:
+        return ""
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")

@@ -25,7 +25,7 @@ from PIL import Image, UnidentifiedImageError
 
 from inspector_app.evidence import errors
 from inspector_app.evidence.blobstore import DISPLAY_SUFFIX, THUMB_SUFFIX, is_disk_full, sha256_bytes, write_tmp
-from inspector_app.evidence.exif import TRANSPOSE, extract
+from inspector_app.evidence.exif import TRANSPOSE, extract, local_text
 from inspector_app.evidence.stamp import draw_stamp
 
 try:  # HEIC/HEIF from phones
@@ -237,6 +237,10 @@ def prepare(
         result.taken_at, result.gps_lat, result.gps_lon, result.camera = facts["taken_at"], facts["gps_lat"], facts["gps_lon"], facts["camera"]
         meta = dict(facts["meta"])
         meta.update({"format": fmt, "mode": image.mode, "orientation": orientation, "pixels": [width, height]})
+        if stamp is not None and not stamp.get("time"):  # the capture time, else the import time
+            from inspector_app.domain.ids import utc_now
+
+            stamp = {**stamp, "time": local_text(result.taken_at) or local_text(utc_now())}
         if fmt == "HEIF":
             meta["orientation_applied_by_decoder"] = True
         try:
