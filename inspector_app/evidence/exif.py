@@ -124,11 +124,13 @@ def extract(image: Image.Image) -> dict[str, Any]:
 
 
 def local_text(iso_utc: str | None) -> str:
-    """UTC ISO-8601 → the laptop's local 'YYYY-MM-DD HH:MM' (for the evidence stamp)."""
+    """UTC ISO-8601 → the laptop's local 'YYYY-MM-DD HH:MM (UTC+08:00)' (for the evidence stamp)."""
     if not iso_utc:
         return ""
     try:
         moment = dt.datetime.fromisoformat(iso_utc.replace("Z", "+00:00"))
     except ValueError:
         return ""
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+    local = moment.astimezone()
+    offset = local.strftime("%z") or "+0000"
+    return f"{local.strftime('%Y-%m-%d %H:%M')} (UTC{offset[:3]}:{offset[3:]})"
