@@ -50,7 +50,27 @@ Constants: `RESULT_CONFORM = "符合"`, `RESULT_NONCONFORM = "不符合"`, `RESU
 
 from __future__ import annotations
 
-RESULT_CONFORM = "符合"
-RESULT_NONCONFORM = "不符合"
-RESULT_NA = "不适用"
-RESULTS = (RESULT_CONFORM, RESULT_NONCONFORM, RESULT_NA)
+from inspector_app.checklists.constants import RESULT_CONFORM, RESULT_NA, RESULT_NONCONFORM, RESULTS
+
+from inspector_app.checklists.constants import UNSET  # noqa: E402
+from inspector_app.checklists.engine import Answer, Evaluator, Issue, ItemState, Progress, Score, SectionProgress  # noqa: E402
+from inspector_app.checklists.expr import ExpressionError, parse_expression  # noqa: E402
+from inspector_app.checklists.loader import (  # noqa: E402
+    DEFAULT_TEMPLATE_FOR_TASK_TYPE, Catalog, LoadResult, catalog, load_file, load_templates,
+)
+from inspector_app.checklists.template import Item, Section, Template, TemplateError, TemplateInvalid, parse_template  # noqa: E402
+from inspector_app.checklists.workflow import (  # noqa: E402
+    FinalizeBlocked, InspectionSession, amend, check_value, finalize, inspection_record, list_drafts, open_inspection,
+    pin_template, pinned_template, set_answer, start_inspection, update_header, verify_inspection,
+)
+
+__all__ = [
+    "RESULT_CONFORM", "RESULT_NONCONFORM", "RESULT_NA", "RESULTS", "UNSET",
+    "Answer", "Evaluator", "Issue", "ItemState", "Progress", "Score", "SectionProgress",
+    "ExpressionError", "parse_expression",
+    "DEFAULT_TEMPLATE_FOR_TASK_TYPE", "Catalog", "LoadResult", "catalog", "load_file", "load_templates",
+    "Item", "Section", "Template", "TemplateError", "TemplateInvalid", "parse_template",
+    "FinalizeBlocked", "InspectionSession", "amend", "check_value", "finalize", "inspection_record", "list_drafts",
+    "open_inspection", "pin_template", "pinned_template", "set_answer", "start_inspection", "update_header",
+    "verify_inspection",
+]
