@@ -210,3 +210,11 @@ def test_drafts_are_offered_again_after_a_restart(tmp_path):
         assert cl.open_inspection(store.read(), first).answer("party_role").value == ["seller"]
     finally:
         store.close()
+
+
+def test_demo_workspace_has_half_filled_drafts(demo_store):
+    drafts = cl.list_drafts(demo_store.read())
+    assert drafts and all(0 < d["answered"] < d["total"] for d in drafts)
+    for draft in drafts:
+        session = cl.open_inspection(demo_store.read(), draft["id"])
+        assert session.editable and session.validate()  # unfinished on purpose: photos and signatures missing
