@@ -60,6 +60,24 @@ def test_every_change_is_one_small_write_and_bad_values_are_refused(ws):
     assert outbox_count(ws) - before == 4  # refused changes leave nothing behind
 
 
+def test_typed_values_are_checked(ws):
+    iid = ws.write_sync(cl.start_inspection, "task-post_licence")
+    for bad in (float("inf"), float("nan"), True, "12", [1]):
+        with pytest.raises(ValidationError):
+            ws.write_sync(cl.set_answer, iid, "batches_reviewed", value=bad)
+    for bad in ("2026-1-1", "2026-02-30", 20261001):
+        with pytest.raises(ValidationError):
+            ws.write_sync(cl.set_answer, iid, "licence_valid_until", value=bad)
+    ws.write_sync(cl.set_answer, iid, "batches_reviewed", value=2.5)
+    ws.write_sync(cl.set_answer, iid, "licence_valid_until", value="2028-02-29")
+    ws.write_sync(cl.set_answer, iid, "production_status", value="producing")
+    session = cl.open_inspection(ws.read(), iid)
+    assert session.answer("batches_reviewed").value == 2.5
+    assert session.evaluator.value("licence_valid_until").isoformat() == "2028-02-29"
+    ws.write_sync(cl.set_answer, iid, "batches_reviewed", value=None)  # clearing is allowed
+    assert cl.open_inspection(ws.read(), iid).answer("batches_reviewed").value is None
+
+
 def test_validation_lists_every_problem_in_order_and_blocks_finalize(ws):
     iid = ws.write_sync(cl.start_inspection, "task-routine", inspector_ids=[ws.inspector_ids[0]])
     ws.write_sync(cl.set_answer, iid, "party_role", value=["producer"])

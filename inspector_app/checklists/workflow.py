@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 import threading
 from typing import Any
 
@@ -301,7 +302,7 @@ def check_value(template: Template, item_id: str, result: Any, value: Any, note:
         raise bad("该项目不填数值；请用结论、照片或签名。", "This item takes no value; use the result, photos or signatures.")
     if kind == "text" and not isinstance(value, str):
         raise bad("应填写文字。", "Text expected.")
-    if kind == "number" and (isinstance(value, bool) or not isinstance(value, (int, float)) or value != value):
+    if kind == "number" and (isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value)):
         raise bad("应填写数字。", "A number is expected.")
     if kind == "date":
         if not _is_iso_date(value):
