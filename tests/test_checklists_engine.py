@@ -137,10 +137,13 @@ def test_progress_and_score():
     ev = evaluator(answers={"kind": Answer(value="producer"), "count": Answer(value=2)})
     progress = ev.progress()
     assert progress.sections["gate"].answered == 2 and progress.sections["gate"].complete
-    assert progress.sections["prod"].total == 4 and not progress.sections["prod"].complete
-    assert progress.sections["end"].total == 3  # followup is hidden
-    assert progress.text == "2/9"
-    ev.set_answer("marking", result="符合")
+    assert progress.sections["prod"].total == 2 and not progress.sections["prod"].complete  # optional items not counted
+    assert progress.sections["end"].total == 1  # only the signature is required; followup is hidden
+    assert progress.text == "2/5"
+    ev.set_answer("when", value="2026-11-01")  # an optional answer counts once given
+    assert ev.progress().text == "3/6"
+    ev.set_answer("marking", result="符合")  # makes `batches` required
+    assert ev.progress().sections["prod"].total == 3 and ev.progress().sections["prod"].answered == 1
     ev.set_answer("obsolete", result="不符合", note="事实")
     score = ev.score()
     assert (score.earned, score.possible, score.percent) == (2.0, 3.0, 66.7)

@@ -133,6 +133,15 @@ def test_condition_must_be_boolean():
         check_types(expr, TYPES.get, None, want=BOOL)
 
 
+def test_pathological_input_is_refused_not_crashing():
+    with pytest.raises(ExpressionError, match="nested too deeply"):
+        parse_expression("(" * 600 + "1" + ")" * 600)
+    with pytest.raises(ExpressionError, match="longer than"):
+        parse_expression("1 = 1 and " * 300 + "true")
+    with pytest.raises(ExpressionError):
+        parse_expression(42)
+
+
 def test_no_python_evaluation_is_possible():
     # Attribute access, indexing and calls of arbitrary names are simply not in the grammar.
     for source in ("().__class__", "[].__class__", "${a}[0]", "lambda: 1", "import os"):

@@ -293,8 +293,8 @@ class Evaluator:
             sp = SectionProgress()
             for item in section.items:
                 state = self.states[item.id]
-                if not state.relevant:
-                    continue
+                if not state.relevant or not (state.required or state.answered):
+                    continue  # optional items count once they are answered, so m/m means "done"
                 sp.total += 1
                 sp.answered += state.answered
                 if state.issues:
@@ -302,7 +302,7 @@ class Evaluator:
                         sp.missing += 1
                     else:
                         sp.invalid += 1
-            sp.relevant = sp.total > 0
+            sp.relevant = any(self.states[i.id].relevant for i in section.items)
             sections[section.id] = sp
             answered += sp.answered
             total += sp.total

@@ -338,10 +338,18 @@ class Expr:
         return self.evaluate(ctx) is True
 
 
+MAX_LENGTH = 2000
+
+
 def parse_expression(text: str) -> Expr:
     if not isinstance(text, str):
         raise ExpressionError(f"an expression must be text, not {type(text).__name__}")
-    ast = _Parser(text).parse()
+    if len(text) > MAX_LENGTH:
+        raise ExpressionError(f"the expression is longer than {MAX_LENGTH} characters")
+    try:
+        ast = _Parser(text).parse()
+    except RecursionError:
+        raise ExpressionError("the expression is nested too deeply") from None
     refs: set[str] = set()
     uses_self = False
     stack = [ast]

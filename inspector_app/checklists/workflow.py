@@ -20,7 +20,7 @@ from sqlite_utils import Database
 from inspector_app.checklists.constants import RESULTS, UNSET
 from inspector_app.checklists.engine import Answer, Evaluator, Issue, ItemState, Progress, Score
 from inspector_app.checklists.loader import Catalog, catalog as shipped_catalog
-from inspector_app.checklists.template import Template, parse_template
+from inspector_app.checklists.template import Template, TemplateInvalid, parse_template
 from inspector_app.domain.errors import StateError, ValidationError
 from inspector_app.domain.hashing import content_hash
 from inspector_app.domain.states import RecordState, check_task_transition, ensure_editable
@@ -76,7 +76,12 @@ def pinned_template(db: Database, template_id: str, version: str) -> Template:
     sha, body, source = row
     template = _pinned.get(sha)
     if template is None:
-        template = parse_template(json.loads(body), f"{source or template_id} (stored {template_id}@{version})")
+        try:
+            template = parse_template(json.loads(body), f"{source or template_id} (stored {template_id}@{version})")
+        except TemplateInvalid as exc:
+            raise ValidationError("template_unreadable", tr(
+                "本工作区保存的检查表模板 {id} 版本 {v} 无法读取：{e}",
+                "The stored checklist template {id} version {v} cannot be read: {e}", id=template_id, v=version, e=exc)) from exc
         with _pinned_lock:
             _pinned[sha] = template
     return template
