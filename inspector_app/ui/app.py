@@ -104,7 +104,7 @@ class Session:
 
     def close(self) -> None:
         self.window.close()
-        self.ops.wait_idle()
+        self.ops.shutdown()
         self.store.close()
 
 
@@ -228,6 +228,6 @@ def run(argv: list[str] | None = None) -> int:
         return 0
     code = app.exec()
     if "session" in holder:
-        holder["session"].ops.wait_idle()
+        holder["session"].ops.shutdown()
         holder["session"].store.close()
     return code

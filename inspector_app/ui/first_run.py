@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector_app.ui import style
 from inspector_app.domain.ids import uuid7
 from inspector_app.store.reference import upsert_inspector
 from inspector_app.ui.ops import Ops
@@ -28,11 +29,11 @@ class WorkspaceDialog(QDialog):
         self.demo_path = demo_path
 
         title = QLabel(self.tr("欢迎使用现场检查"))
-        title.setProperty("role", "title")
+        style.role(title, "title")
         intro = QLabel(self.tr("所有检查记录、照片和文书保存在本机的“工作区”文件夹中，无网络时也可使用。"
                                "请选择已有工作区、新建一个，或先打开演示工作区熟悉软件。"))
         intro.setWordWrap(True)
-        intro.setProperty("role", "subtitle")
+        style.role(intro, "subtitle")
         self.folder = QLineEdit(str(default_path))
         self.folder.setObjectName("workspace_folder")
         browse = QPushButton(self.tr("浏览…"))
@@ -41,18 +42,18 @@ class WorkspaceDialog(QDialog):
         row.addWidget(self.folder, 1)
         row.addWidget(browse)
         self.error = QLabel()
-        self.error.setProperty("role", "error")
+        style.role(self.error, "error")
         self.error.setWordWrap(True)
 
         create = QPushButton(self.tr("新建或打开此工作区"))
-        create.setProperty("primary", True)
+        style.role(create, "primary")
         create.setObjectName("create_workspace")
         create.clicked.connect(self._create)
         demo = QPushButton(self.tr("打开演示工作区"))
         demo.setObjectName("open_demo")
         demo.clicked.connect(self._demo)
         demo_hint = QLabel(self.tr("演示工作区：{p}（虚构的企业和任务，可随意练习）").format(p=demo_path))
-        demo_hint.setProperty("role", "hint")
+        style.role(demo_hint, "hint")
         demo_hint.setWordWrap(True)
 
         layout = QVBoxLayout(self)
@@ -113,13 +114,13 @@ class IdentityDialog(QDialog):
         self.partner_cert = QLineEdit(partner.get("cert_no", ""))
         self.partner_cert.setObjectName("partner_cert_no")
         self.error = QLabel()
-        self.error.setProperty("role", "error")
+        style.role(self.error, "error")
         self.error.setWordWrap(True)
 
         intro = QLabel(self.tr("现场检查须由两名以上执法人员进行。请填写您和同行检查人员的姓名与执法证号，"
                                "它们将记录在每份检查记录中。"))
         intro.setWordWrap(True)
-        intro.setProperty("role", "subtitle")
+        style.role(intro, "subtitle")
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         form.addRow(self.tr("姓名"), self.name)

@@ -16,11 +16,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector_app.ui import style
 from inspector_app import __version__
 from inspector_app.ui import seams
 from inspector_app.ui.enterprise_panel import EnterprisePanel
 from inspector_app.ui.i18n import LANGUAGES
-from inspector_app.ui.inspection.loader import find_inspection, load_session
 from inspector_app.ui.ops import Ops
 from inspector_app.ui.queries import open_drafts, status_counts
 from inspector_app.ui.settings import UiSettings
@@ -36,7 +36,7 @@ class DraftBanner(QFrame):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setProperty("role", "banner")
+        style.role(self, "banner")
         self.setObjectName("draft_banner")
         self.layout_ = QHBoxLayout(self)
         self.layout_.setContentsMargins(12, 8, 12, 8)
@@ -57,7 +57,7 @@ class DraftBanner(QFrame):
         self.buttons = []
         for draft in drafts[:3]:
             button = QPushButton()
-            button.setProperty("primary", True)
+            style.role(button, "primary")
             button.setObjectName(f"resume_{draft['id']}")
             button.clicked.connect(lambda _c=False, i=draft["id"]: self.open_requested.emit(i))
             self.layout_.insertWidget(self.layout_.count() - 1, button)
@@ -210,6 +210,7 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.status_pending)
         bar.addPermanentWidget(self.sync_status)
         self.pending_changes: int | None = None
+        self.identity: tuple[str, str] = ("", "")
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("现场检查") + " — Field Inspector")
@@ -271,12 +272,13 @@ class MainWindow(QMainWindow):
 
     def _status_loaded(self, counts: dict[str, Any]) -> None:
         self.pending_changes = counts["pending"]
+        self.identity = (counts["inspector_name"], counts["inspector_cert_no"])
         self.refresh_status_labels()
 
     def refresh_status_labels(self) -> None:
         self.status_workspace.setText(self.tr("工作区：{p}").format(p=self.workspace_label))
-        name = self.store.setting("inspector.name") or self.tr("未设置")
-        cert = self.store.setting("inspector.cert_no") or "—"
+        name = self.identity[0] or self.tr("未设置")
+        cert = self.identity[1] or "—"
         self.status_inspector.setText(self.tr("检查人员：{n}（执法证号 {c}）").format(n=name, c=cert))
         if self.pending_changes is not None:
             self.status_pending.setText(self.tr("待同步更改：{n}").format(n=self.pending_changes))
@@ -295,6 +297,8 @@ class MainWindow(QMainWindow):
         from inspector_app import checklists
 
         def find(ctx):
+            from inspector_app.ui.inspection.loader import find_inspection
+
             return find_inspection(self.store.read(), task["id"])
 
         def found(inspection_id: str | None) -> None:
@@ -320,8 +324,12 @@ class MainWindow(QMainWindow):
             if on_open:
                 on_open(window)
             return
-        self.ops.query(lambda ctx: load_session(self.store.read(), inspection_id),
-                       on_success=lambda res: self._show_inspection(*res, on_open=on_open))
+        def load(ctx):
+            from inspector_app.ui.inspection.loader import load_session
+
+            return load_session(self.store.read(), inspection_id)
+
+        self.ops.query(load, on_success=lambda res: self._show_inspection(*res, on_open=on_open))
 
     def _show_inspection(self, session: Any, extra: dict[str, Any], on_open=None) -> None:
         from inspector_app.ui.inspection.window import InspectionWindow
@@ -354,7 +362,7 @@ class MainWindow(QMainWindow):
 
         dialog = IdentityDialog(self.ops, self)
         if dialog.exec():
-            self.refresh_status_labels()
+            self.refresh_status()
 
     def show_about(self) -> None:
         from inspector_app.ui.about import AboutDialog

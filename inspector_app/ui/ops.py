@@ -97,6 +97,7 @@ class Ops(QObject):
         self.pool.setMaxThreadCount(max_threads)
         self._live: set[OpHandle] = set()
         self._writes_in_flight = 0
+        self.closed = False
 
     # -- queries -----------------------------------------------------------------------------
     def query(
@@ -165,6 +166,8 @@ class Ops(QObject):
 
         def ok(result: Any) -> None:
             finish()
+            if self.closed:
+                return
             if is_write:
                 self.written.emit()
             if on_success is not None:
@@ -172,7 +175,7 @@ class Ops(QObject):
 
         def bad(exc: BaseException) -> None:
             finish()
-            if isinstance(exc, OpCancelled):
+            if self.closed or isinstance(exc, OpCancelled):
                 return
             log.error("background operation failed: %s\n%s", exc, getattr(exc, "__traceback_text__", ""))
             if on_failure is not None:
@@ -182,6 +185,19 @@ class Ops(QObject):
 
         relay.succeeded.connect(ok)
         relay.failed.connect(bad)
+
+    def shutdown(self) -> None:
+        """Before the store closes: finish running work, then ignore late results."""
+        from PySide6.QtCore import QCoreApplication
+
+        self.pool.waitForDone(30000)
+        if self._writes_in_flight:
+            try:
+                self.store.write_sync(lambda txn: None)   # the writer is FIFO: everything before has committed
+            except Exception:  # noqa: BLE001 - store already closed; nothing left to wait for
+                pass
+        QCoreApplication.processEvents()
+        self.closed = True
 
     def wait_idle(self, msecs: int = 30000) -> bool:
         """Wait for the worker pool (used on shutdown and by tests, never during normal UI work)."""

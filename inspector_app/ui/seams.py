@@ -24,13 +24,14 @@ from __future__ import annotations
 
 import importlib
 import logging
-import pkgutil
 import re
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+
+from inspector_app.ui import style
 
 log = logging.getLogger(__name__)
 
@@ -65,21 +66,22 @@ def _scan() -> None:
     if not wanted:
         return
     pattern = re.compile(r"^class (" + "|".join(wanted) + r")\b", re.MULTILINE)
-    for info in pkgutil.walk_packages([str(package)], prefix="inspector_app.ui."):
-        path = package.joinpath(*info.name.split(".")[2:])
-        source = path.with_suffix(".py")
-        if info.ispkg or not source.exists() or info.name == __name__:
+    for path in sorted(package.rglob("*.py")):
+        if path.name.startswith("_") or path == Path(__file__).resolve():
             continue
         try:
-            found = pattern.findall(source.read_text(encoding="utf-8"))
+            found = pattern.findall(path.read_text(encoding="utf-8"))
         except OSError:
             continue
+        if not found:
+            continue
+        module_name = "inspector_app.ui." + ".".join(path.relative_to(package).with_suffix("").parts)
         for cls_name in found:
             try:
-                module = importlib.import_module(info.name)
+                module = importlib.import_module(module_name)
                 _registry.setdefault(wanted[cls_name], getattr(module, cls_name))
             except Exception:  # noqa: BLE001 - a broken optional widget must not stop the app
-                log.exception("seam %s: importing %s failed", wanted[cls_name], info.name)
+                log.exception("seam %s: importing %s failed", wanted[cls_name], module_name)
 
 
 def available(seam: str) -> bool:
@@ -98,10 +100,10 @@ class Placeholder(QFrame):
         super().__init__(parent)
         self.seam = seam
         self.failed = failed
-        self.setProperty("role", "hint" if compact else "placeholder")
+        style.role(self, "hint" if compact else "placeholder")
         self.setObjectName(f"placeholder_{seam}")
         text = QLabel(QCoreApplication.translate("Seams", FAILED if failed else COMING).format(feature=label(seam)))
-        text.setProperty("role", "hint")
+        style.role(text, "hint")
         text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         text.setWordWrap(True)
         layout = QVBoxLayout(self)

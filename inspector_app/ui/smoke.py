@@ -70,11 +70,13 @@ def step_answer_item(ctx: SmokeContext) -> dict:
     from inspector_app.checklists import RESULT_CONFORM
 
     window = ctx.inspection
-    item = next((i for i in window.template.items if i.type == "result" and window.session.state(i.id).relevant), None)
-    if item is None:
+    candidates = [i for i in window.template.items if i.type == "result" and window.session.state(i.id).relevant]
+    if not candidates:
         raise RuntimeError("the template has no result item")
+    item = next((i for i in candidates if not window.session.state(i.id).answered), candidates[0])
     card = window.go_to_item(item.id)
-    card.editor.choose(RESULT_CONFORM)
+    if card.result() != RESULT_CONFORM:
+        card.editor.choose(RESULT_CONFORM)
     ctx.wait_until(lambda: window.writer.idle)
     stored = ctx.store.read().execute(
         "SELECT result FROM answer WHERE inspection_id = ? AND item_id = ?", [window.inspection_id, item.id]).fetchone()
@@ -122,7 +124,7 @@ def run_smoke_test(args: Any) -> int:
         result["error"] = f"{type(exc).__name__}: {exc}"
         traceback.print_exc(file=sys.stderr)
     finally:
-        session.ops.wait_idle()
+        session.ops.shutdown()
         store.close()
     print(json.dumps(result, ensure_ascii=False))
     return 0 if result["ok"] else 1

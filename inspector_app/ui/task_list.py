@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget,
 )
 
+from inspector_app.ui import style
 from inspector_app.domain.states import TaskType
 from inspector_app.ui.ops import Ops
 from inspector_app.ui.queries import TaskFilter
@@ -32,7 +33,7 @@ class TaskListWidget(QWidget):
         self.due_box = QComboBox()
         self.risk_box = QComboBox()
         self.count_label = QLabel()
-        self.count_label.setProperty("role", "hint")
+        style.role(self.count_label, "hint")
         for box in (self.type_box, self.state_box, self.due_box, self.risk_box):
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication, QCheckBox, QComboBox, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit, QListWidget,
@@ -86,18 +86,23 @@ class InspectionWindow(QWidget):
 
     def _build(self) -> None:
         self.title = QLabel()
-        self.title.setProperty("role", "title")
+        style.role(self.title, "title")
         self.subtitle = QLabel()
-        self.subtitle.setProperty("role", "subtitle")
+        style.role(self.subtitle, "subtitle")
         self.state_badge = QLabel()
         self.progress = QProgressBar()
         self.progress.setFixedWidth(180)
         self.progress.setTextVisible(True)
+        bar_palette = self.progress.palette()
+        bar_palette.setColor(bar_palette.ColorRole.Highlight, style.colour(style.OK))
+        bar_palette.setColor(bar_palette.ColorRole.HighlightedText, style.colour(("#ffffff", "")))
+        self.progress.setPalette(bar_palette)
         self.score_label = QLabel()
+        self._score_alarm: bool | None = None
         self.saving_label = QLabel()
-        self.saving_label.setProperty("role", "hint")
+        style.role(self.saving_label, "hint")
         self.hash_label = QLabel()
-        self.hash_label.setProperty("role", "hint")
+        style.role(self.hash_label, "hint")
         self.hash_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.hash_label.setObjectName("content_hash")
 
@@ -116,7 +121,7 @@ class InspectionWindow(QWidget):
         top.addWidget(self.saving_label)
         top_frame = QFrame()
         top_frame.setObjectName("inspection_top")
-        top_frame.setStyleSheet("QFrame#inspection_top { background: #ffffff; border-bottom: 1px solid #e3e6ea; }")
+        style.role(top_frame, "top")
         top_frame.setLayout(top)
 
         self.nav = QListWidget()
@@ -126,6 +131,7 @@ class InspectionWindow(QWidget):
         self.nav_items: dict[str, QListWidgetItem] = {}
         for key in [HEADER_PAGE] + [s.id for s in self.template.sections] + [CONCLUSION_PAGE]:
             entry = QListWidgetItem()
+            entry.setSizeHint(QSize(0, 34))
             entry.setData(Qt.ItemDataRole.UserRole, key)
             self.nav.addItem(entry)
             self.nav_items[key] = entry
@@ -133,8 +139,7 @@ class InspectionWindow(QWidget):
 
         self.pages = QStackedWidget()
         self.page_index: dict[str, int] = {}
-        self._add_page(HEADER_PAGE, self._build_header_page())
-        self._add_page(CONCLUSION_PAGE, self._build_conclusion_page())
+        self.header_built = self.conclusion_built = False
 
         self.splitter = QSplitter()
         self.splitter.addWidget(self.nav)
@@ -143,7 +148,7 @@ class InspectionWindow(QWidget):
         self.splitter.setSizes([260, 940])
 
         self.keys_hint = QLabel()
-        self.keys_hint.setProperty("role", "hint")
+        style.role(self.keys_hint, "hint")
         self.keys_hint.setContentsMargins(16, 4, 16, 6)
 
         layout = QVBoxLayout(self)
@@ -162,6 +167,25 @@ class InspectionWindow(QWidget):
         if key not in (HEADER_PAGE, CONCLUSION_PAGE):
             self.section_pages[key] = scroll
 
+    def _build_page(self, key: str) -> None:
+        """Pages are built on first visit: opening costs one section's widgets."""
+        if key == HEADER_PAGE:
+            self._add_page(HEADER_PAGE, self._build_header_page())
+            self.header_built = True
+            self._retranslate_header_page()
+        elif key == CONCLUSION_PAGE:
+            self._add_page(CONCLUSION_PAGE, self._build_conclusion_page())
+            self.conclusion_built = True
+            self._retranslate_conclusion_page()
+        else:
+            self._section_page(key)
+            return
+        self._apply_state_to_pages()
+
+    def _ensure_page(self, key: str) -> None:
+        if key not in self.page_index:
+            self._build_page(key)
+
     def _section_page(self, section_id: str) -> QScrollArea:
         """Build a section's cards on first visit."""
         page = self.section_pages.get(section_id)
@@ -174,7 +198,7 @@ class InspectionWindow(QWidget):
         column.setContentsMargins(18, 14, 18, 18)
         column.setSpacing(10)
         heading = QLabel(section.title())
-        heading.setProperty("role", "title")
+        style.role(heading, "section")
         heading.setObjectName("section_title")
         column.addWidget(heading)
         for item in section.items:
@@ -205,7 +229,7 @@ class InspectionWindow(QWidget):
         column.setContentsMargins(18, 14, 18, 18)
         column.setSpacing(12)
         self.header_title = QLabel()
-        self.header_title.setProperty("role", "title")
+        style.role(self.header_title, "title")
         column.addWidget(self.header_title)
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
@@ -264,7 +288,7 @@ class InspectionWindow(QWidget):
         column.setContentsMargins(18, 14, 18, 18)
         column.setSpacing(10)
         self.conclusion_title = QLabel()
-        self.conclusion_title.setProperty("role", "title")
+        style.role(self.conclusion_title, "title")
         self.findings_label = QLabel()
         self.findings = TextEditor("findings", lines=5)
         self.findings.setObjectName("findings")
@@ -280,7 +304,7 @@ class InspectionWindow(QWidget):
         self.read_back.toggled.connect(lambda on: self._data_edited("read_back_confirmed", bool(on)))
 
         self.issues_title = QLabel()
-        self.issues_title.setProperty("role", "error")
+        style.role(self.issues_title, "error")
         self.issues_list = QListWidget()
         self.issues_list.setObjectName("issues")
         self.issues_list.itemActivated.connect(self._issue_activated)
@@ -290,16 +314,16 @@ class InspectionWindow(QWidget):
 
         self.finalize_button = QPushButton()
         self.finalize_button.setObjectName("finalize")
-        self.finalize_button.setProperty("primary", True)
+        style.role(self.finalize_button, "primary")
         self.finalize_button.clicked.connect(self.request_finalize)
         self.confirm_box = QFrame()
-        self.confirm_box.setProperty("role", "banner")
+        style.role(self.confirm_box, "banner")
         confirm_layout = QHBoxLayout(self.confirm_box)
         self.confirm_text = QLabel()
         self.confirm_text.setWordWrap(True)
         self.confirm_button = QPushButton()
         self.confirm_button.setObjectName("confirm_finalize")
-        self.confirm_button.setProperty("primary", True)
+        style.role(self.confirm_button, "primary")
         self.confirm_button.clicked.connect(self.finalize_now)
         self.cancel_confirm = QPushButton()
         self.cancel_confirm.clicked.connect(self.confirm_box.hide)
@@ -309,7 +333,7 @@ class InspectionWindow(QWidget):
         self.confirm_box.hide()
 
         self.amend_box = QFrame()
-        self.amend_box.setProperty("role", "card")
+        style.role(self.amend_box, "card")
         amend_layout = QHBoxLayout(self.amend_box)
         self.amend_reason = QLineEdit()
         self.amend_reason.setObjectName("amend_reason")
@@ -358,11 +382,25 @@ class InspectionWindow(QWidget):
                               f"  ·  {self.tr('任务')} {h.get('task_number') or ''}"
                               f"  ·  {self.tr('模板版本')} {self.template.id} v{self.template.version}")
         self.setWindowTitle(self.tr("现场检查") + " — " + self.template.title())
+        self.keys_hint.setText(self.tr("键盘：1/2/3 或 Alt+1/2/3 判定 符合/不符合/不适用 · Ctrl+↑/↓ 上/下一项 · "
+                                       "F8 下一未填项 · Ctrl+PgUp/PgDn 切换部分 · Ctrl+E 备注 · 所有修改自动保存"))
+        if self.header_built:
+            self._retranslate_header_page()
+        if self.conclusion_built:
+            self._retranslate_conclusion_page()
+        for card in self.cards.values():
+            card.retranslate()
+        self._refresh_state_badge()
+        self.refresh_summary()
+
+    def _retranslate_header_page(self) -> None:
         self.header_title.setText(self.tr("基本信息"))
         for label, text in zip(self.header_labels, (self.tr("检查地点"), self.tr("开始时间"), self.tr("检查人员 1"), self.tr("检查人员 2"),
                                                     self.tr("记录人"), self.tr("通知当事人方式"), self.tr("出示执法证件（当事人答复）"),
                                                     self.tr("是否申请回避（当事人答复）"), self.tr("重大质量安全隐患"))):
             label.setText(text)
+
+    def _retranslate_conclusion_page(self) -> None:
         self.conclusion_title.setText(self.tr("结论与定稿"))
         self.findings_label.setText(self.tr("检查发现"))
         self.statement_label.setText(self.tr("当事人陈述申辩"))
@@ -373,32 +411,31 @@ class InspectionWindow(QWidget):
         self.cancel_confirm.setText(self.tr("取消"))
         self.amend_reason.setPlaceholderText(self.tr("更正原因（必填）"))
         self.amend_button.setText(self.tr("创建更正记录"))
-        self.keys_hint.setText(self.tr("键盘：1/2/3 或 Alt+1/2/3 判定 符合/不符合/不适用 · Ctrl+↑/↓ 上/下一项 · "
-                                       "F8 下一未填项 · Ctrl+PgUp/PgDn 切换部分 · Ctrl+E 备注 · 所有修改自动保存"))
-        for card in self.cards.values():
-            card.retranslate()
-        self._refresh_state_badge()
-        self.refresh_summary()
 
     def _refresh_state_badge(self) -> None:
         state = self.header.get("state", "draft")
         names = {"draft": self.tr("草稿 · 自动保存"), "finalized": self.tr("已定稿 · 只读"), "synced": self.tr("已同步 · 只读")}
         fg, bg = style.STATE_COLOURS.get(state, style.MUTED)
         self.state_badge.setText(names.get(state, state))
-        self.state_badge.setStyleSheet(f"color: {fg}; background: {bg}; border-radius: 4px; padding: 4px 10px; font-weight: 600;")
+        style.badge(self.state_badge, (fg, bg))
         if self.header.get("content_hash"):
             self.hash_label.setText(self.tr("内容哈希 (SHA-256)：") + self.header["content_hash"])
             self.hash_label.show()
         else:
             self.hash_label.hide()
-        draft = state == "draft"
-        self.finalize_button.setVisible(draft)
-        self.amend_box.setVisible(not draft)
-        for widget in self.header_widgets:
-            widget.setEnabled(draft)
-        self.findings.set_read_only(not draft)
-        self.statement.set_read_only(not draft)
-        self.read_back.setEnabled(draft)
+        self._apply_state_to_pages()
+
+    def _apply_state_to_pages(self) -> None:
+        draft = self.header.get("state", "draft") == "draft"
+        if self.header_built:
+            for widget in self.header_widgets:
+                widget.setEnabled(draft)
+        if self.conclusion_built:
+            self.finalize_button.setVisible(draft)
+            self.amend_box.setVisible(not draft)
+            self.findings.set_read_only(not draft)
+            self.statement.set_read_only(not draft)
+            self.read_back.setEnabled(draft)
 
     # -- summary -------------------------------------------------------------------------------
     def refresh_summary(self) -> None:
@@ -414,7 +451,10 @@ class InspectionWindow(QWidget):
             if score.nonconforming:
                 text += " · " + self.tr("不符合 {n} 项").format(n=len(score.nonconforming))
             self.score_label.setText(text)
-        self.score_label.setStyleSheet(f"color: {style.BAD[0] if score.key_failures else '#1c232b'}; font-weight: 600;")
+        key_failed = bool(score.key_failures)
+        if self._score_alarm != key_failed:
+            self._score_alarm = key_failed
+            style.text_colour(self.score_label, style.BAD[0] if key_failed else style.TEXT, bold=True)
         for section in self.template.sections:
             sp = progress.sections.get(section.id)
             entry = self.nav_items[section.id]
@@ -436,7 +476,7 @@ class InspectionWindow(QWidget):
 
     def _show_page(self, key: str) -> None:
         if key not in self.page_index:
-            self._section_page(key)
+            self._build_page(key)
         self.pages.setCurrentIndex(self.page_index[key])
 
     def go_to_page(self, key: str) -> None:
@@ -453,7 +493,7 @@ class InspectionWindow(QWidget):
         card = self.cards[item_id]
         self._set_current(item_id)
         page = self.section_pages[item.section_id]
-        QApplication.processEvents()  # let the page lay out before scrolling
+        page.widget().layout().activate()  # lay the page out now so the scroll target is known
         page.ensureWidgetVisible(card, 0, 40)
         card.focus_editor()
         return card
@@ -577,7 +617,7 @@ class InspectionWindow(QWidget):
     def _save_failed(self, key: Any, exc: BaseException) -> None:
         log.error("autosave of %s failed: %s", key, exc)
         self.saving_label.setText(self.tr("保存失败：{e}").format(e=exc))
-        self.saving_label.setStyleSheet(f"color: {style.BAD[0]}; font-weight: 600;")
+        style.text_colour(self.saving_label, style.BAD[0], bold=True)
 
     # -- finalize ------------------------------------------------------------------------------
     def validation_issues(self) -> list[Any]:
@@ -588,6 +628,7 @@ class InspectionWindow(QWidget):
         if self.read_only:
             return
         issues = self.validation_issues()
+        self._ensure_page(CONCLUSION_PAGE)
         self.show_missing = True
         for item_id, card in self.cards.items():
             card.set_state(self.session.state(item_id), True)
@@ -636,6 +677,7 @@ class InspectionWindow(QWidget):
         self.ops.write(checklists.finalize, self.inspection_id, on_success=self._finalized, on_failure=self._finalize_failed)
 
     def _finalized(self, row: Any) -> None:
+        self._ensure_page(CONCLUSION_PAGE)
         self.finalize_button.setEnabled(True)
         if isinstance(row, dict):
             self.header.update({k: v for k, v in row.items() if k in ("state", "content_hash", "finalized_at", "score", "number")})
@@ -651,6 +693,7 @@ class InspectionWindow(QWidget):
         self.finalized.emit(self.inspection_id)
 
     def _finalize_failed(self, exc: BaseException) -> None:
+        self._ensure_page(CONCLUSION_PAGE)
         self.finalize_button.setEnabled(True)
         issues = getattr(exc, "issues", None)
         if issues:

@@ -1,0 +1,236 @@
+"""GUI benchmarks, one JSON object on stdout.
+
+1. Start-up: process start → main window shown with the first page of tasks, on a workspace
+   with 10,000 tasks and 100,000 enterprises (the lead's demo generator), against a bare
+   PySide6 window (same machine, same run, each in a fresh subprocess; medians). Target ≤ 1.5×.
+2. Opening a 200-item inspection (request → window shown with its first section painted).
+   Target ≤ 300 ms.
+3. UI-thread stall while autosaving: a 2 ms heartbeat timer measures the longest gap while
+   answers and notes are edited through the widgets (each edit stored by the background
+   writer); the same heartbeat with no edits is the baseline. Target ≤ 50 ms.
+
+    python bench/bench_startup.py [--workdir DIR] [--runs 5] [--enterprises 100000] [--tasks 10000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+BARE = """
+import sys
+sys.path.insert(0, {root!r})
+from inspector_app.ui.app import since_process_start
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+app = QApplication([])
+window = QMainWindow()
+window.setCentralWidget(QLabel("hello"))
+window.resize(1200, 800)
+window.show()
+QTimer.singleShot(0, lambda: (print(since_process_start()), app.quit()))
+app.exec()
+"""
+
+
+def env() -> dict:
+    return {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"), "PYTHONPATH": str(ROOT)}
+
+
+def prepare_workspace(workdir: Path, enterprises: int, tasks: int) -> tuple[Path, float]:
+    """Build (once, cached by size) the big workspace with the demo generator."""
+    from inspector_app.demo import build_demo
+    from inspector_app.store import open_store
+
+    root = workdir / f"ws_{enterprises}_{tasks}"
+    marker = root / ".bench-complete"
+    if marker.exists():
+        return root, 0.0
+    started = time.monotonic()
+    store = open_store(root)
+    try:
+        build_demo(store, enterprises=enterprises, tasks=tasks)
+    finally:
+        store.close()
+    marker.write_text("ok")
+    return root, time.monotonic() - started
+
+
+def startup(root: Path, runs: int) -> dict:
+    bare, ours = [], []
+    for _ in range(runs):  # interleaved so machine noise hits both alike
+        out = subprocess.run([sys.executable, "-c", BARE.format(root=str(ROOT))], capture_output=True, text=True, env=env(), timeout=120)
+        bare.append(float(out.stdout.strip().splitlines()[-1]))
+        out = subprocess.run([sys.executable, str(ROOT / "bench" / "bench_startup.py"), "--child", "startup", "--data-dir", str(root)],
+                             capture_output=True, text=True, env=env(), timeout=300)
+        ours.append(json.loads(out.stdout.strip().splitlines()[-1])["startup_seconds"])
+    b, o = statistics.median(bare), statistics.median(ours)
+    return {"bare_window_seconds": round(b, 3), "main_window_with_data_seconds": round(o, 3), "ratio": round(o / b, 2),
+            "target_ratio": 1.5, "runs": runs, "bare_all": [round(x, 3) for x in bare], "ours_all": [round(x, 3) for x in ours]}
+
+
+def child_startup(data_dir: Path) -> None:
+    """Fresh process: the real main window until it shows data (what a user waits for)."""
+    from inspector_app.ui.app import Session, create_application, since_process_start
+    from inspector_app.ui.i18n import LanguageManager
+    from inspector_app.store import open_store
+
+    app = create_application()
+    LanguageManager(app).apply("zh_CN")
+    store = open_store(data_dir)
+    session = Session(app, store, None)
+    shown: list[float] = []
+    session.window.ready.connect(lambda: shown.append(since_process_start()))
+    session.window.show()
+    session.window.start()
+    from tests.test_ui_helpers import pump
+
+    pump(app, lambda: bool(shown), 120)
+    rows = session.window.tasks.model.rowCount()
+    total = session.window.tasks.model.total
+    session.close()
+    print(json.dumps({"startup_seconds": shown[0], "rows": rows, "total": total}))
+
+
+def child_inspection(data_dir: Path, template_dir: Path, repeats: int) -> None:
+    """Open a 200-item inspection `repeats` times, then measure UI stalls while autosaving."""
+    from PySide6.QtCore import QElapsedTimer, QTimer
+
+    from inspector_app.checklists import RESULT_CONFORM, RESULT_NONCONFORM
+    from inspector_app.store import open_store
+    from inspector_app.ui.app import Session, create_application
+    from inspector_app.ui.i18n import LanguageManager
+    from tests.test_ui_helpers import pump, start_with_template, synthetic_template
+
+    app = create_application()
+    LanguageManager(app).apply("zh_CN")
+    store = open_store(data_dir)
+    task_id = store.read().execute("SELECT id FROM task WHERE state IN ('assigned','in_progress') ORDER BY number LIMIT 1").fetchone()[0]
+    template_path = synthetic_template(template_dir, sections=10, per_section=20)
+    inspection_id = start_with_template(store, task_id, template_path)
+    items = store.read().execute("SELECT count(*) FROM inspection WHERE id = ?", [inspection_id]).fetchone()[0]
+    assert items == 1
+    session = Session(app, store, None)
+    window = session.window
+    window.show()
+    window.start()
+    pump(app, lambda: window._ready_sent, 120)
+
+    open_ms: list[float] = []
+    for _ in range(repeats):
+        opened: list = []
+        timer = QElapsedTimer()
+        timer.start()
+        window.open_inspection(inspection_id, on_open=opened.append)
+        pump(app, lambda: bool(opened), 60)
+        app.processEvents()   # first paint of the window
+        open_ms.append(timer.nsecsElapsed() / 1e6)
+        inspection = opened[0]
+        n_items = len(inspection.template.items)
+        inspection.close()
+        app.processEvents()
+
+    opened = []
+    window.open_inspection(inspection_id, on_open=opened.append)
+    pump(app, lambda: bool(opened), 60)
+    inspection = opened[0]
+
+    def heartbeat(seconds: float, action=None) -> float:
+        """Longest gap between 2 ms ticks (ms) while `action()` runs once per tick."""
+        gaps: list[float] = []
+        clock = QElapsedTimer()
+        clock.start()
+        last = [clock.nsecsElapsed()]
+        tick = QTimer()
+        tick.setInterval(2)
+
+        def beat() -> None:
+            now = clock.nsecsElapsed()
+            gaps.append((now - last[0]) / 1e6)
+            last[0] = now
+            if action is not None:
+                action()
+
+        tick.timeout.connect(beat)
+        tick.start()
+        pump(app, lambda: clock.nsecsElapsed() > seconds * 1e9, seconds + 30)
+        tick.stop()
+        return max(gaps[1:]) if len(gaps) > 1 else 0.0
+
+    idle_stall = heartbeat(1.0)
+    result_items = [i.id for i in inspection.template.items if i.type == "result"]
+    edits = {"n": 0}
+    text = "现场检查发现产品标识不符合要求需要整改"
+
+    def edit() -> None:
+        n = edits["n"]
+        edits["n"] += 1
+        if n % 4 == 0:   # an answer through the widget (may change other items' relevance)
+            item_id = result_items[(n // 4) % len(result_items)]
+            card = inspection.go_to_item(item_id)
+            card.editor.choose(RESULT_NONCONFORM if n % 8 == 0 else RESULT_CONFORM)
+        else:            # a keystroke in the current item's note
+            card = inspection.cards[inspection.current_item]
+            card.show_note()
+            card.note.edit.insertPlainText(text[n % len(text)])
+
+    writes_before = store.read().execute("SELECT count(*) FROM audit_log").fetchone()[0]
+    busy_stall = heartbeat(3.0, edit)
+    pump(app, lambda: inspection.writer.idle, 60)
+    writes = store.read().execute("SELECT count(*) FROM audit_log").fetchone()[0] - writes_before
+    inspection.close()
+    session.close()
+    print(json.dumps({
+        "items": n_items,
+        "open_ms_first": round(open_ms[0], 1), "open_ms_median": round(statistics.median(open_ms), 1),
+        "open_ms_all": [round(x, 1) for x in open_ms], "target_open_ms": 300,
+        "stall_ms_idle_baseline": round(idle_stall, 1), "stall_ms_autosaving": round(busy_stall, 1), "target_stall_ms": 50,
+        "edits": edits["n"], "transactions_committed": writes,
+    }))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "fi-bench-startup")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--enterprises", type=int, default=100_000)
+    parser.add_argument("--tasks", type=int, default=10_000)
+    parser.add_argument("--child", choices=["startup", "inspection"])
+    parser.add_argument("--data-dir", type=Path)
+    args = parser.parse_args()
+    if args.child == "startup":
+        child_startup(args.data_dir)
+        return
+    if args.child == "inspection":
+        with tempfile.TemporaryDirectory() as tmp:
+            child_inspection(args.data_dir, Path(tmp), repeats=5)
+        return
+    args.workdir.mkdir(parents=True, exist_ok=True)
+    root, build_seconds = prepare_workspace(args.workdir, args.enterprises, args.tasks)
+    result = {"benchmark": "gui_startup", "enterprises": args.enterprises, "tasks": args.tasks,
+              "workspace_build_seconds": round(build_seconds, 1)}
+    result["startup"] = startup(root, args.runs)
+    with tempfile.TemporaryDirectory() as tmp:
+        copy = Path(tmp) / "ws"
+        subprocess.run(["cp", "-r", str(root), str(copy)], check=True)   # the inspection bench writes
+        out = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--child", "inspection", "--data-dir", str(copy)],
+                             capture_output=True, text=True, env=env(), timeout=600)
+        if out.returncode != 0:
+            result["inspection_error"] = out.stderr[-2000:]
+        else:
+            result["inspection"] = json.loads(out.stdout.strip().splitlines()[-1])
+    print(json.dumps(result, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()
