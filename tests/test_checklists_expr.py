@@ -6,9 +6,17 @@ import datetime as dt
 
 import pytest
 
+from inspector_app.i18n import set_language
 from inspector_app.checklists.expr import (
     BOOL, DATE, LIST, NUMBER, STRING, Context, ExpressionError, RefType, check_types, parse_expression,
 )
+
+@pytest.fixture(autouse=True)
+def english():
+    set_language("en")
+    yield
+    set_language("zh_CN")
+
 
 TYPES = {
     "r": RefType(STRING, frozenset({"符合", "不符合", "不适用"}), "${r}"),
@@ -125,6 +133,14 @@ def test_type_errors(source, fragment):
     with pytest.raises(ExpressionError) as info:
         check_types(expr, TYPES.get, None, want="any")
     assert fragment in str(info.value)
+
+
+def test_messages_are_translated():
+    set_language("zh_CN")
+    with pytest.raises(ExpressionError, match="未知项目"):
+        check_types(parse_expression("${nope} = 1"), TYPES.get, None, want="any")
+    with pytest.raises(ExpressionError, match="不能比较数字和文字"):
+        check_types(parse_expression("${n} = 'x'"), TYPES.get, None, want="any")
 
 
 def test_condition_must_be_boolean():
