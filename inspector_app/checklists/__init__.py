@@ -39,7 +39,8 @@ Inspections — read side
   `.progress() -> Progress` (`answered, total, text "n/m", sections{id: SectionProgress}`),
   `.score() -> Score` (`earned, possible, percent, nonconforming, key_failures, …`),
   `.validate() -> list[Issue]` (`code, item_id, section_id, field, message`; header first,
-  then items in template order — jump to `item_id`).
+  then items in template order — jump to `item_id`),
+  `.findings_text() -> str` (numbered 不符合 items with basis and facts: a first draft of the findings).
 - `list_drafts(db) -> list[dict]`: open drafts, latest change first (id, task_id, enterprise_name,
   task_number, task_type, template_title, answered, total, started_at, updated_at, amends_id).
 - `inspection_record(db, id) -> dict`: the canonical record the content hash covers.

@@ -170,6 +170,16 @@ class InspectionSession:
         """Header issues first, then every item issue in template order."""
         return header_issues(self.row) + self.evaluator.issues()
 
+    def findings_text(self) -> str:
+        """A first draft of the findings: every shown 不符合 item with its basis and the facts noted."""
+        lines = []
+        for n, item_id in enumerate(self.evaluator.score().nonconforming, 1):
+            item = self.template.item(item_id)
+            note = (self.answer(item_id).note or "").strip()
+            basis = tr("（依据：{b}）", " (basis: {b})", b=item.basis()) if item.basis() else ""
+            lines.append(f"{n}. {item.label()}{basis}" + (tr("：{f}", ": {f}", f=note) if note else ""))
+        return "\n".join(lines)
+
 
 def open_inspection(db: Database, inspection_id: str, today: dt.date | None = None) -> InspectionSession:
     row = _inspection(db, inspection_id)
