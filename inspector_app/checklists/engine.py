@@ -351,7 +351,7 @@ _graph_cache: dict[str, _Graph] = {}
 def _graph_for(template: Template) -> _Graph:
     """Dependency graph of a template (cached by content hash)."""
     cached = _graph_cache.get(template.sha256)
-    if cached is not None and cached.order and cached.order[0] is template.items[0]:
+    if cached is not None:  # same content hash → same items and expressions, whichever object parsed them
         return cached
     section_expr: dict[str, Any] = {}
     rel_deps: dict[str, set[str]] = {}
