@@ -22,8 +22,7 @@ NOTES = ("现场查看产品标识，记录完整。", "抽查出厂检验记录
 
 def _answer(item: cl.Item, rng: random.Random) -> dict | None:
     if item.type == "result":
-        return {"result": cl.RESULT_CONFORM if rng.random() < 0.85 or not item.allow_na else cl.RESULT_NA,
-                "note": rng.choice(NOTES) if rng.random() < 0.3 else ""}
+        return {"result": cl.RESULT_CONFORM, "note": rng.choice(NOTES) if rng.random() < 0.3 else ""}
     if item.type == "number":
         return {"value": rng.choice((2, 3, 5, 20, 60))}
     if item.type == "single":
