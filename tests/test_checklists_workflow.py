@@ -91,7 +91,7 @@ def test_validation_lists_every_problem_in_order_and_blocks_finalize(ws):
     with pytest.raises(cl.FinalizeBlocked) as info:
         ws.write_sync(cl.finalize, iid)
     assert [(i.item_id, i.code) for i in info.value.issues] == [(i.item_id, i.code) for i in issues]
-    assert "no_obsolete" in str(info.value)
+    assert "未生产国家明令淘汰的产品 [no_obsolete]: 判定“不符合”时必须写明事实" in str(info.value)
     assert fetch(ws.read(), "inspection", iid)["state"] == "draft"
 
 

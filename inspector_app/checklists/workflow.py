@@ -35,8 +35,13 @@ HEADER_FIELDS = ("place", "findings", "party_statement", "inspector_ids", "recor
 class FinalizeBlocked(ValidationError):
     """Finalization refused: `issues` lists every missing or invalid item, in order."""
 
-    def __init__(self, issues: list[Issue]):
-        lines = "\n".join(f"- {issue}" for issue in issues)
+    def __init__(self, issues: list[Issue], template: Template | None = None):
+        def line(issue: Issue) -> str:
+            if template is not None and issue.item_id and template.has_item(issue.item_id):
+                return f"- {template.item(issue.item_id).label()} [{issue.item_id}]: {issue.message}"
+            return f"- {issue}"
+
+        lines = "\n".join(line(issue) for issue in issues)
         super().__init__("incomplete", tr("检查记录尚不完整，不能定稿：\n{l}", "The inspection is not complete and cannot be finalized:\n{l}", l=lines))
         self.issues = issues
 
@@ -388,7 +393,7 @@ def finalize(txn: Txn, inspection_id: str, *, ended_at: str | None = None) -> di
                           _signature_counts(txn.db, inspection_id))
     issues = header_issues(row) + evaluator.issues()
     if issues:
-        raise FinalizeBlocked(issues)
+        raise FinalizeBlocked(issues, template)
     score = evaluator.score()
     changes = {
         "ended_at": ended_at or row.get("ended_at") or txn.now,
