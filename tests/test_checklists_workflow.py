@@ -111,6 +111,8 @@ def test_finalize_hashes_and_locks_the_record(ws):
     assert cl.verify_inspection(ws.read(), iid)
     assert row["score"] is not None and row["score"] < 100
     assert row["data"]["result_summary"]["key_failures"] == ["no_false_marks"]
+    shown = [i.id for i in cl.open_inspection(ws.read(), iid).visible_items()]
+    assert "no_false_marks" in shown and "seller_no_fakes" in shown and "hazard_description" not in shown
     record = cl.inspection_record(ws.read(), iid)
     assert record["inspection"]["template_sha256"] == cl.catalog().get("routine_inspection").sha256
     assert any(e["item_id"] == "no_false_marks" for e in record["evidence"])

@@ -35,6 +35,7 @@ Inspections — read side
   `.apply(item_id, *, result=UNSET, value=UNSET, note=UNSET) -> set[str]` (in-memory change, returns
   ids whose state changed — call it alongside `store.write(set_answer, ...)`),
   `.set_evidence(item_id, photos) -> set[str]`, `.set_signatures(role, count) -> set[str]`,
+  `.visible_items() -> list[Item]` (shown items in order: what a printed record lists),
   `.state(item_id) -> ItemState` (`relevant, required, answered, issues, status`),
   `.progress() -> Progress` (`answered, total, text "n/m", sections{id: SectionProgress}`),
   `.score() -> Score` (`earned, possible, percent, nonconforming, key_failures, …`),

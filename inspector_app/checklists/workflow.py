@@ -168,6 +168,10 @@ class InspectionSession:
     def progress(self) -> Progress:
         return self.evaluator.progress()
 
+    def visible_items(self) -> list:
+        """The items shown (relevant), in template order — what a printed record lists."""
+        return self.evaluator.visible_items()
+
     def score(self) -> Score:
         return self.evaluator.score()
 
