@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QW
 
 from inspector_app.ui import style
 from inspector_app import __version__
-from inspector_app.store.migrations import SCHEMA_VERSION
+from inspector_app.store import migrations
 
 
 class AboutDialog(QDialog):
@@ -22,7 +22,7 @@ class AboutDialog(QDialog):
         title = QLabel(self.tr("现场检查 Field Inspector"))
         style.role(title, "title")
         version = QLabel(self.tr("版本 {v} · 数据库结构 {s} · Qt/PySide6 {q} · Python {p}").format(
-            v=__version__, s=SCHEMA_VERSION, q=pyside_version, p=platform.python_version()))
+            v=__version__, s=len(migrations.migrations._migrations), q=pyside_version, p=platform.python_version()))
         version.setObjectName("version")
         folder = QLabel(self.tr("数据文件夹：{p}").format(p=data_folder))
         folder.setObjectName("data_folder")

@@ -301,189 +301,210 @@ Font: Droid Sans Fallback (Apache 2.0).</translation>
 <context>
     <name>InspectionWindow</name>
     <message>
+        <location filename="../../inspector_app/ui/inspection/window.py" line="251" />
+        <source>{name}（执法证号 {cert}）</source>
+        <translation>{name} (warrant card {cert})</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection/window.py" line="380" />
+        <source>更正记录</source>
+        <translation>Amendment</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection/window.py" line="383" />
+        <source>任务 {n}</source>
+        <translation>Task {n}</translation>
+    </message>
+    <message>
         <location filename="../../inspector_app/ui/inspection/window.py" line="384" />
+        <source>模板 {t} 版本 {v}</source>
+        <translation>Template {t} version {v}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection/window.py" line="385" />
         <source>现场检查</source>
         <translation>Field Inspector</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/window.py" line="385" />
+        <location filename="../../inspector_app/ui/inspection/window.py" line="386" />
         <source>键盘：1/2/3 或 Alt+1/2/3 判定 符合/不符合/不适用 · Ctrl+↑/↓ 上/下一项 · F8 下一未填项 · Ctrl+PgUp/PgDn 切换部分 · Ctrl+E 备注 · 所有修改自动保存</source>
         <translation>Keys: 1/2/3 or Alt+1/2/3 conform / non-conform / n.a. · Ctrl+↑/↓ previous/next item · F8 next unanswered · Ctrl+PgUp/PgDn section · Ctrl+E note · every change is saved automatically</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/window.py" line="397" />
-        <location filename="../../inspector_app/ui/inspection/window.py" line="469" />
+        <location filename="../../inspector_app/ui/inspection/window.py" line="398" />
+        <location filename="../../inspector_app/ui/inspection/window.py" line="470" />
+        <location filename="../../inspector_app/ui/inspection/window.py" line="657" />
         <source>基本信息</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/window.py" line="398" />
+        <location filename="../../inspector_app/ui/inspection/window.py" line="399" />
         <source>检查地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/window.py" line="398" />
+        <location filename="../../inspector_app/ui/inspection/window.py" line="399" />
         <source>开始时间</source>
         <translation>Started</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/window.py" line="398" />
+        <location filename="../../inspector_app/ui/inspection/window.py" line="399" />
         <source>检查人员 1</source>
         <translation>Inspector 1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/window.py" line="398" />
+        <location filename="../../inspector_app/ui/inspection/window.py" line="399" />
         <source>检查人员 2</source>
         <translation>Inspector 2</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/window.py" line="399" />
+        <location filename="../../inspector_app/ui/inspection/window.py" line="400" />
         <source>记录人</source>
         <translation>Recorder</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/window.py" line="399" />
+        <location filename="../../inspector_app/ui/inspection/window.py" line="400" />
         <source>通知当事人方式</source>
         <translation>How the party was notified</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/window.py" line="399" />
+        <location filename="../../inspector_app/ui/inspection/window.py" line="400" />
         <source>出示执法证件（当事人答复）</source>
         <translation>Credentials shown (party's answer)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/window.py" line="400" />
+        <location filename="../../inspector_app/ui/inspection/window.py" line="401" />
         <source>是否申请回避（当事人答复）</source>
         <translation>Recusal requested? (party's answer)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/window.py" line="400" />
+        <location filename="../../inspector_app/ui/inspection/window.py" line="401" />
         <source>重大质量安全隐患</source>
         <translation>Major quality-safety hazard</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/window.py" line="404" />
-        <location filename="../../inspector_app/ui/inspection/window.py" line="470" />
+        <location filename="../../inspector_app/ui/inspection/window.py" line="405" />
+        <location filename="../../inspector_app/ui/inspection/window.py" line="471" />
         <source>结论与定稿</source>
         <translation>Conclusion and finalize</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/window.py" line="405" />
+        <location filename="../../inspector_app/ui/inspection/window.py" line="406" />
         <source>检查发现</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/window.py" line="406" />
+        <location filename="../../inspector_app/ui/inspection/window.py" line="407" />
         <source>当事人陈述申辩</source>
         <translation>Party's statement and defence</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/window.py" line="407" />
+        <location filename="../../inspector_app/ui/inspection/window.py" line="408" />
         <source>笔录已向当事人宣读/交其阅读，确认无误</source>
         <translation>The record was read to / by the party and confirmed</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/window.py" line="408" />
+        <location filename="../../inspector_app/ui/inspection/window.py" line="409" />
         <source>检查并定稿…  Ctrl+Shift+F</source>
         <translation>Check and finalize…  Ctrl+Shift+F</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/window.py" line="409" />
+        <location filename="../../inspector_app/ui/inspection/window.py" line="410" />
         <source>所有必填项目均已完成。定稿后记录将不可修改，如需更正只能创建更正记录。确认定稿？</source>
         <translation>Every required item is complete. A finalized record cannot be changed; corrections are made as amendments. Finalize now?</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/window.py" line="410" />
+        <location filename="../../inspector_app/ui/inspection/window.py" line="411" />
         <source>确认定稿</source>
         <translation>Finalize</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/window.py" line="411" />
+        <location filename="../../inspector_app/ui/inspection/window.py" line="412" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/window.py" line="412" />
+        <location filename="../../inspector_app/ui/inspection/window.py" line="413" />
         <source>更正原因（必填）</source>
         <translation>Reason for the correction (required)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/window.py" line="413" />
+        <location filename="../../inspector_app/ui/inspection/window.py" line="414" />
         <source>创建更正记录</source>
         <translation>Create amendment</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/window.py" line="417" />
+        <location filename="../../inspector_app/ui/inspection/window.py" line="418" />
         <source>草稿 · 自动保存</source>
         <translation>Draft · saved automatically</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/window.py" line="417" />
+        <location filename="../../inspector_app/ui/inspection/window.py" line="418" />
         <source>已定稿 · 只读</source>
         <translation>Finalized · read-only</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/window.py" line="417" />
+        <location filename="../../inspector_app/ui/inspection/window.py" line="418" />
         <source>已同步 · 只读</source>
         <translation>Synced · read-only</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/window.py" line="422" />
+        <location filename="../../inspector_app/ui/inspection/window.py" line="423" />
         <source>内容哈希 (SHA-256)：</source>
         <translation>Content hash (SHA-256): </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/window.py" line="445" />
+        <location filename="../../inspector_app/ui/inspection/window.py" line="446" />
         <source>已完成 {a}/{t}</source>
         <translation>{a}/{t} done</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/window.py" line="448" />
+        <location filename="../../inspector_app/ui/inspection/window.py" line="449" />
         <source>得分 —</source>
         <translation>Score —</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/window.py" line="450" />
+        <location filename="../../inspector_app/ui/inspection/window.py" line="451" />
         <source>得分 {p}</source>
         <translation>Score {p}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/window.py" line="452" />
+        <location filename="../../inspector_app/ui/inspection/window.py" line="453" />
         <source>不符合 {n} 项</source>
         <translation>{n} non-conforming</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/window.py" line="615" />
+        <location filename="../../inspector_app/ui/inspection/window.py" line="616" />
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/window.py" line="615" />
+        <location filename="../../inspector_app/ui/inspection/window.py" line="616" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/window.py" line="619" />
+        <location filename="../../inspector_app/ui/inspection/window.py" line="620" />
         <source>保存失败：{e}</source>
         <translation>Saving failed: {e}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/window.py" line="661" />
+        <location filename="../../inspector_app/ui/inspection/window.py" line="663" />
         <source>尚有 {n} 处需要完成或更正（点击跳转）：</source>
         <translation>{n} item(s) still need an answer or a correction (click to go there):</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/window.py" line="705" />
+        <location filename="../../inspector_app/ui/inspection/window.py" line="707" />
         <source>定稿失败：{e}</source>
         <translation>Finalizing failed: {e}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/window.py" line="712" />
+        <location filename="../../inspector_app/ui/inspection/window.py" line="714" />
         <source>请先填写更正原因</source>
         <translation>Enter the reason for the correction first</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/window.py" line="724" />
+        <location filename="../../inspector_app/ui/inspection/window.py" line="726" />
         <source>无法创建更正记录：{e}</source>
         <translation>Could not create the amendment: {e}</translation>
     </message>
@@ -491,33 +512,38 @@ Font: Droid Sans Fallback (Apache 2.0).</translation>
 <context>
     <name>ItemCard</name>
     <message>
-        <location filename="../../inspector_app/ui/inspection/item_card.py" line="119" />
+        <location filename="../../inspector_app/ui/inspection/item_card.py" line="110" />
+        <source>关键项</source>
+        <translation>key item</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection/item_card.py" line="120" />
         <source>依据：</source>
         <translation>Legal basis: </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/item_card.py" line="125" />
-        <location filename="../../inspector_app/ui/inspection/item_card.py" line="157" />
+        <location filename="../../inspector_app/ui/inspection/item_card.py" line="126" />
+        <location filename="../../inspector_app/ui/inspection/item_card.py" line="158" />
         <source>事实与备注（判定“不符合”时必须写明事实）</source>
         <translation>Facts and notes (required for a non-conformity)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/item_card.py" line="126" />
+        <location filename="../../inspector_app/ui/inspection/item_card.py" line="127" />
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/item_card.py" line="127" />
+        <location filename="../../inspector_app/ui/inspection/item_card.py" line="128" />
         <source>添加备注 (Ctrl+E)</source>
         <translation>Add a note (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/item_card.py" line="133" />
+        <location filename="../../inspector_app/ui/inspection/item_card.py" line="134" />
         <source>照片 {n}</source>
         <translation>Photos {n}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/item_card.py" line="133" />
+        <location filename="../../inspector_app/ui/inspection/item_card.py" line="134" />
         <source>照片</source>
         <translation>Photos</translation>
     </message>
@@ -525,107 +551,107 @@ Font: Droid Sans Fallback (Apache 2.0).</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="215" />
+        <location filename="../../inspector_app/ui/main_window.py" line="216" />
         <source>现场检查</source>
         <translation>Field Inspector</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="216" />
+        <location filename="../../inspector_app/ui/main_window.py" line="217" />
         <source>开始/继续检查</source>
         <translation>Start / continue inspection</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="217" />
+        <location filename="../../inspector_app/ui/main_window.py" line="218" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="218" />
+        <location filename="../../inspector_app/ui/main_window.py" line="219" />
         <source>搜索任务</source>
         <translation>Search tasks</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="219" />
+        <location filename="../../inspector_app/ui/main_window.py" line="220" />
         <source>检查人员信息…</source>
         <translation>Inspector identity…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="220" />
+        <location filename="../../inspector_app/ui/main_window.py" line="221" />
         <source>切换工作区…</source>
         <translation>Switch workspace…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="221" />
+        <location filename="../../inspector_app/ui/main_window.py" line="222" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="222" />
+        <location filename="../../inspector_app/ui/main_window.py" line="223" />
         <source>关于现场检查</source>
         <translation>About Field Inspector</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="223" />
+        <location filename="../../inspector_app/ui/main_window.py" line="224" />
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="224" />
+        <location filename="../../inspector_app/ui/main_window.py" line="225" />
         <source>任务</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="225" />
+        <location filename="../../inspector_app/ui/main_window.py" line="226" />
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="226" />
+        <location filename="../../inspector_app/ui/main_window.py" line="227" />
         <source>语言 / Language</source>
         <translation>Language / 语言</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="227" />
+        <location filename="../../inspector_app/ui/main_window.py" line="228" />
         <source>帮助</source>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="228" />
+        <location filename="../../inspector_app/ui/main_window.py" line="229" />
         <source>企业</source>
         <translation>Enterprise</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="277" />
+        <location filename="../../inspector_app/ui/main_window.py" line="279" />
         <source>工作区：{p}</source>
         <translation>Workspace: {p}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="278" />
+        <location filename="../../inspector_app/ui/main_window.py" line="280" />
         <source>未设置</source>
         <translation>not set</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="280" />
+        <location filename="../../inspector_app/ui/main_window.py" line="282" />
         <source>检查人员：{n}（执法证号 {c}）</source>
         <translation>Inspector: {n} (warrant card {c})</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="282" />
+        <location filename="../../inspector_app/ui/main_window.py" line="284" />
         <source>待同步更改：{n}</source>
         <translation>Changes to sync: {n}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="285" />
+        <location filename="../../inspector_app/ui/main_window.py" line="287" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="288" />
+        <location filename="../../inspector_app/ui/main_window.py" line="290" />
         <source>操作失败：{e}</source>
         <translation>Operation failed: {e}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="306" />
+        <location filename="../../inspector_app/ui/main_window.py" line="308" />
         <source>该任务已结束，没有检查记录。</source>
         <translation>This task is closed and has no inspection.</translation>
     </message>
@@ -699,82 +725,82 @@ Font: Droid Sans Fallback (Apache 2.0).</translation>
 <context>
     <name>TaskListWidget</name>
     <message>
-        <location filename="../../inspector_app/ui/task_list.py" line="86" />
+        <location filename="../../inspector_app/ui/task_list.py" line="88" />
         <source>全部类型</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/task_list.py" line="87" />
+        <location filename="../../inspector_app/ui/task_list.py" line="89" />
         <source>全部状态</source>
         <translation>All states</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/task_list.py" line="87" />
+        <location filename="../../inspector_app/ui/task_list.py" line="89" />
         <source>待执行</source>
         <translation>Assigned</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/task_list.py" line="87" />
+        <location filename="../../inspector_app/ui/task_list.py" line="89" />
         <source>进行中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/task_list.py" line="88" />
+        <location filename="../../inspector_app/ui/task_list.py" line="90" />
         <source>已完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/task_list.py" line="88" />
+        <location filename="../../inspector_app/ui/task_list.py" line="90" />
         <source>已取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/task_list.py" line="89" />
+        <location filename="../../inspector_app/ui/task_list.py" line="91" />
         <source>全部期限</source>
         <translation>Any due date</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/task_list.py" line="89" />
+        <location filename="../../inspector_app/ui/task_list.py" line="91" />
         <source>已逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/task_list.py" line="89" />
+        <location filename="../../inspector_app/ui/task_list.py" line="91" />
         <source>今天到期</source>
         <translation>Due today</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/task_list.py" line="90" />
+        <location filename="../../inspector_app/ui/task_list.py" line="92" />
         <source>7天内到期</source>
         <translation>Due within 7 days</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/task_list.py" line="90" />
+        <location filename="../../inspector_app/ui/task_list.py" line="92" />
         <source>30天内到期</source>
         <translation>Due within 30 days</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/task_list.py" line="91" />
+        <location filename="../../inspector_app/ui/task_list.py" line="93" />
         <source>全部风险等级</source>
         <translation>All risk classes</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/task_list.py" line="91" />
+        <location filename="../../inspector_app/ui/task_list.py" line="93" />
         <source>风险 {c}</source>
         <translation>Risk {c}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/task_list.py" line="101" />
+        <location filename="../../inspector_app/ui/task_list.py" line="103" />
         <source>搜索企业名称、任务编号、计划、信用代码、地址…</source>
         <translation>Search enterprise, task number, plan, credit code, address…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/task_list.py" line="123" />
+        <location filename="../../inspector_app/ui/task_list.py" line="125" />
         <source>共 {n} 项任务</source>
         <translation>{n} tasks</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/task_list.py" line="125" />
+        <location filename="../../inspector_app/ui/task_list.py" line="127" />
         <source>加载中…</source>
         <translation>loading…</translation>
     </message>

@@ -107,7 +107,8 @@ class ItemCard(QFrame):
         item = self.item
         marks = []
         if item.key:
-            marks.append(f"<span style='color:#a1221b; font-weight:600'>[{self.tr('关键项')}]</span>")
+            key_item = self.tr("关键项")
+            marks.append(f"<span style='color:#a1221b; font-weight:600'>[{key_item}]</span>")
         required = self._required if hasattr(self, "_required") else item.required
         star = " <span style='color:#a1221b'>*</span>" if required else ""
         self.title.setText(f"<span style='color:#5f6b7a'>{self.number}</span>&nbsp;&nbsp;"

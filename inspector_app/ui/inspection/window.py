@@ -239,7 +239,7 @@ class InspectionWindow(QWidget):
         self.place = QLineEdit(self.header.get("place") or "")
         self.place.setObjectName("place")
         self.place.textEdited.connect(lambda text: self._header_edited("place", text))
-        self.started = QLabel((self.header.get("started_at") or "").replace("T", " ")[:19])
+        self.started = QLabel(local_time(self.header.get("started_at")))
         inspectors = self._inspectors()
         chosen = list(self.header.get("inspector_ids") or [])
         self.inspector_boxes = []
@@ -248,7 +248,7 @@ class InspectionWindow(QWidget):
             box.setObjectName(f"inspector_{n + 1}")
             box.addItem("—", None)
             for person in inspectors:
-                box.addItem(f"{person['name']}（{self.tr('执法证号')} {person['cert_no'] or '—'}）", person["id"])
+                box.addItem(self.tr("{name}（执法证号 {cert}）").format(name=person["name"], cert=person["cert_no"] or "—"), person["id"])
             if n < len(chosen):
                 box.setCurrentIndex(max(box.findData(chosen[n]), 0))
             box.currentIndexChanged.connect(lambda _i: self._inspectors_edited())
@@ -377,10 +377,11 @@ class InspectionWindow(QWidget):
     # -- text --------------------------------------------------------------------------------
     def retranslate(self) -> None:
         h = self.header
-        self.title.setText(self.template.title() + (f"  ·  {self.tr('更正记录')}" if h.get("amends_id") else ""))
+        amendment = self.tr("更正记录")
+        self.title.setText(self.template.title() + (f"  ·  {amendment}" if h.get("amends_id") else ""))
         self.subtitle.setText(f"{h.get('enterprise_name') or getattr(self.session, 'enterprise_name', '') or ''}"
-                              f"  ·  {self.tr('任务')} {h.get('task_number') or ''}"
-                              f"  ·  {self.tr('模板版本')} {self.template.id} v{self.template.version}")
+                              + "  ·  " + self.tr("任务 {n}").format(n=h.get("task_number") or "")
+                              + "  ·  " + self.tr("模板 {t} 版本 {v}").format(t=self.template.id, v=self.template.version))
         self.setWindowTitle(self.tr("现场检查") + " — " + self.template.title())
         self.keys_hint.setText(self.tr("键盘：1/2/3 或 Alt+1/2/3 判定 符合/不符合/不适用 · Ctrl+↑/↓ 上/下一项 · "
                                        "F8 下一未填项 · Ctrl+PgUp/PgDn 切换部分 · Ctrl+E 备注 · 所有修改自动保存"))
@@ -653,7 +654,8 @@ class InspectionWindow(QWidget):
                 item = self.template.item(issue.item_id)
                 text = f"{self.numbers[issue.item_id]}  {item.label()} — {issue.message}"
             else:
-                text = f"{self.tr('基本信息')} — {issue.message}"
+                general = self.tr("基本信息")
+                text = f"{general} — {issue.message}"
             entry = QListWidgetItem(text)
             entry.setData(Qt.ItemDataRole.UserRole, issue.item_id)
             entry.setForeground(style.colour(style.BAD))
@@ -740,6 +742,18 @@ class InspectionWindow(QWidget):
             pass
         self.closed.emit(self.inspection_id)
         super().closeEvent(event)
+
+
+def local_time(utc_iso: str | None) -> str:
+    """UTC ISO-8601 from the store, shown in the computer's local time."""
+    if not utc_iso:
+        return "—"
+    from PySide6.QtCore import QDateTime
+
+    moment = QDateTime.fromString(utc_iso.replace("Z", "+00:00"), Qt.DateFormat.ISODateWithMs)
+    if not moment.isValid():
+        moment = QDateTime.fromString(utc_iso.replace("Z", "+00:00"), Qt.DateFormat.ISODate)
+    return moment.toLocalTime().toString("yyyy-MM-dd HH:mm:ss") if moment.isValid() else utc_iso
 
 
 def _answer_dict(answer: Any) -> dict[str, Any]:
