@@ -81,18 +81,20 @@ def startup(root: Path, runs: int) -> dict:
 
 def child_startup(data_dir: Path) -> None:
     """Fresh process: the real main window until it shows data (what a user waits for)."""
+    from inspector_app.ui.app import start_prefetch
+
+    prefetch = start_prefetch(data_dir)       # as `main.py --data-dir` does
     from inspector_app.ui.app import Session, create_application, since_process_start
     from inspector_app.ui.i18n import LanguageManager
-    from inspector_app.store import open_store
 
     app = create_application()
     LanguageManager(app).apply("zh_CN")
-    store = open_store(data_dir)
+    store, first_page = prefetch.result()
     session = Session(app, store, None)
     shown: list[float] = []
     session.window.ready.connect(lambda: shown.append(since_process_start()))
     session.window.show()
-    session.window.start()
+    session.window.start(first_page)
     from tests.test_ui_helpers import pump
 
     pump(app, lambda: bool(shown), 120)

@@ -163,6 +163,16 @@ def open_workspace(root: Path, is_demo: bool, app: Any, interactive: bool = True
     return store
 
 
+def start_prefetch(data_dir: Path | None) -> Any:
+    """Open a known, existing workspace and read its first page while Qt loads (see prefetch.py)."""
+    from inspector_app.store.paths import WorkspacePaths
+    from inspector_app.ui.prefetch import StartupPrefetch
+
+    if data_dir is None or not WorkspacePaths(Path(data_dir).expanduser()).db.exists():
+        return None
+    return StartupPrefetch(Path(data_dir).expanduser())
+
+
 def run(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     if args.smoke_test:
@@ -170,6 +180,7 @@ def run(argv: list[str] | None = None) -> int:
 
         return run_smoke_test(args)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    prefetch = start_prefetch(args.data_dir) if not args.demo else None
     app = create_application(sys.argv[:1])
 
     from PySide6.QtCore import QCoreApplication
@@ -198,8 +209,12 @@ def run(argv: list[str] | None = None) -> int:
         if chosen is None:
             return False
         root, is_demo = chosen
+        first_page = None
         try:
-            store = open_workspace(Path(root), is_demo, app)
+            if prefetch is not None and not ask:
+                store, first_page = prefetch.result()
+            else:
+                store = open_workspace(Path(root), is_demo, app)
         except WorkspaceError as exc:
             QMessageBox.critical(None, QCoreApplication.translate("App", "无法打开工作区"), str(exc))
             return start(True)
@@ -221,7 +236,7 @@ def run(argv: list[str] | None = None) -> int:
         session.window.on_switch_workspace = switch
         holder["session"] = session
         session.window.show()
-        session.window.start()
+        session.window.start(first_page)
         return True
 
     if not start(False):

@@ -234,9 +234,12 @@ class MainWindow(QMainWindow):
         self.refresh_status_labels()
 
     # -- data ----------------------------------------------------------------------------------
-    def start(self) -> None:
-        """Load the first page of tasks, status counts and open drafts (all in the background)."""
-        self.tasks.model.reload()
+    def start(self, first_page: tuple[int, list[dict[str, Any]]] | None = None) -> None:
+        """Load the first page of tasks (unless prefetched), status counts and open drafts (in the background)."""
+        if first_page is not None and self.tasks.model.filter == type(self.tasks.model.filter)(today=self.tasks.model.filter.today):
+            self.tasks.model.preload(*first_page)
+        else:
+            self.tasks.model.reload()
         self.refresh_status()
         self.ops.query(lambda ctx: open_drafts(self.store.read()), on_success=self.banner.set_drafts)
 
