@@ -86,7 +86,7 @@ def test_killed_mid_edit_restart_offers_the_draft_with_the_last_change(tmp_path,
         pump(app, lambda: bool(opened))
         window = opened[0]
         assert window.inspection_id == inspection_id
-        card = window.cards["s0_i1"]
+        card = window.card("s0_i1")
         assert card.note.edit.toPlainText() == note
         assert card.result() == "不符合"
         assert inspection_id not in [d["id"] for d in banner.drafts]

@@ -59,7 +59,7 @@ def test_fill_complete_inspection_through_widgets_and_finalize(workspace):
         window.go_to_page(section.id)
         for item in section.items:
             if window.session.state(item.id).relevant:
-                fill_card(app, window, window.cards[item.id])
+                fill_card(app, window, window.card(item.id))
     window.go_to_page("__conclusion__")
     from PySide6.QtTest import QTest
 
@@ -93,14 +93,14 @@ def test_fill_complete_inspection_through_widgets_and_finalize(workspace):
     assert row["content_hash"] in window.hash_label.text()
     assert window.hash_label.isVisible()
     assert len(set(row["inspector_ids"])) == 2
-    card = window.cards[results[0]]
+    card = window.card(results[0])
     assert not card.editor.isEnabled()
 
 
 def test_conditional_item_appears_and_is_required(workspace):
     app, store, session, inspection_id = workspace
     window = open_inspection_window(app, session, inspection_id)
-    trigger, dependent = window.cards["s0_i0"], window.cards["s0_i9"]
+    trigger, dependent = window.card("s0_i0"), window.card("s0_i9")
     assert not dependent.isVisibleTo(window.pages.currentWidget().widget())
     trigger.editor.buttons[RESULT_NONCONFORM].click()
     assert window.session.state("s0_i9").relevant
@@ -119,7 +119,7 @@ def test_conditional_item_appears_and_is_required(workspace):
 def test_constraint_message_shown_live(workspace):
     app, store, session, inspection_id = workspace
     window = open_inspection_window(app, session, inspection_id)
-    card = window.cards["s0_i3"]   # number, constraint ". >= 2"
+    card = window.card("s0_i3")   # number, constraint ". >= 2"
     from PySide6.QtTest import QTest
 
     QTest.keyClicks(card.editor.edit, "1")
@@ -131,7 +131,7 @@ def test_constraint_message_shown_live(workspace):
 def test_validation_lists_every_issue_and_jumps(workspace):
     app, store, session, inspection_id = workspace
     window = open_inspection_window(app, session, inspection_id)
-    window.cards["s0_i1"].editor.buttons[RESULT_NONCONFORM].click()   # facts and photo missing
+    window.card("s0_i1").editor.buttons[RESULT_NONCONFORM].click()   # facts and photo missing
     window.request_finalize()
     issues = window.validation_issues()
     assert window.issues_list.count() == len(issues) > 5
@@ -144,7 +144,7 @@ def test_validation_lists_every_issue_and_jumps(workspace):
     window.issues_list.itemClicked.emit(window.issues_list.item(row))
     assert window.current_page() == "s1"
     assert window.current_item == "s1_i0"
-    assert window.cards["s1_i0"].invalid
+    assert window.card("s1_i0").invalid
     assert not window.confirm_box.isVisible()
     assert fetch(store.read(), "inspection", inspection_id)["state"] == "draft"
 
@@ -156,7 +156,7 @@ def test_keyboard_only_filling(workspace):
     from PySide6.QtTest import QTest
 
     window.go_to_item("s0_i0")
-    QTest.keyClick(window.cards["s0_i0"].editor.focus_target(), Qt.Key.Key_1)       # 符合 on the focused item
+    QTest.keyClick(window.card("s0_i0").editor.focus_target(), Qt.Key.Key_1)       # 符合 on the focused item
     assert window.session.answer("s0_i0").result == RESULT_CONFORM
     window.answer_current(RESULT_CONFORM)          # Alt+1 on the current item then moves on
     assert window.session.answer("s0_i0").result == RESULT_CONFORM
@@ -168,9 +168,9 @@ def test_keyboard_only_filling(workspace):
     assert window.current_item == "s0_i3"
     window.move(-1)                                # Ctrl+Up
     assert window.current_item == "s0_i2"
-    QTest.keyClick(window.cards["s0_i2"].editor.focus_target(), Qt.Key.Key_2)       # 不符合 → focus goes to the note
+    QTest.keyClick(window.card("s0_i2").editor.focus_target(), Qt.Key.Key_2)       # 不符合 → focus goes to the note
     assert window.session.answer("s0_i2").result == RESULT_NONCONFORM
-    assert app.focusWidget() is window.cards["s0_i2"].note.edit
+    assert app.focusWidget() is window.card("s0_i2").note.edit
     wait_saved(app, window)
     rows = dict(store.read().execute("SELECT item_id, result FROM answer WHERE inspection_id = ?", [inspection_id]).fetchall())
     assert rows == {"s0_i0": RESULT_CONFORM, "s0_i1": RESULT_NA, "s0_i2": RESULT_NONCONFORM}
@@ -182,7 +182,7 @@ def test_amendment_of_a_finalized_inspection(workspace):
     for item in window.template.items:
         window.go_to_page(item.section_id)
         if window.session.state(item.id).relevant:
-            fill_card(app, window, window.cards[item.id])
+            fill_card(app, window, window.card(item.id))
     wait_saved(app, window)
     window.request_finalize()
     window.confirm_button.click()

@@ -204,6 +204,8 @@ class MainWindow(QMainWindow):
         self.status_saving = QLabel()
         self.sync_status = seams.make("sync_status", self.store)
         self.sync_status.setMaximumHeight(28)
+        for widget in (self.status_workspace, self.status_inspector, self.status_pending, self.status_saving):
+            widget.setContentsMargins(8, 0, 12, 0)
         for widget in (self.status_workspace, self.status_inspector):
             bar.addWidget(widget)
         bar.addPermanentWidget(self.status_saving)

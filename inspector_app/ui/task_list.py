@@ -36,7 +36,7 @@ class TaskListWidget(QWidget):
         style.role(self.count_label, "hint")
         for box in (self.type_box, self.state_box, self.due_box, self.risk_box):
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            box.setMinimumContentsLength(3)
+            box.setMinimumContentsLength(5)
         self.search.setMinimumWidth(140)
 
         bar = QHBoxLayout()

@@ -11,11 +11,11 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication, QCheckBox, QComboBox, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit, QListWidget,
-    QListWidgetItem, QProgressBar, QPushButton, QScrollArea, QSplitter, QStackedWidget, QVBoxLayout, QWidget,
+    QListWidgetItem, QPushButton, QScrollArea, QSplitter, QStackedWidget, QVBoxLayout, QWidget,
 )
 
 from inspector_app import checklists
@@ -54,6 +54,8 @@ class InspectionWindow(QWidget):
         self.writer.failed.connect(self._save_failed)
         self.writer.idle_changed.connect(self._saving_changed)
         self.cards: dict[str, ItemCard] = {}
+        self._pending: dict[str, list] = {}
+        self._columns: dict[str, QVBoxLayout] = {}
         self.section_pages: dict[str, QScrollArea] = {}
         self.show_missing = False
         self.current_item: str | None = None
@@ -90,13 +92,8 @@ class InspectionWindow(QWidget):
         self.subtitle = QLabel()
         style.role(self.subtitle, "subtitle")
         self.state_badge = QLabel()
-        self.progress = QProgressBar()
+        self.progress = style.ProgressPill()
         self.progress.setFixedWidth(180)
-        self.progress.setTextVisible(True)
-        bar_palette = self.progress.palette()
-        bar_palette.setColor(bar_palette.ColorRole.Highlight, style.colour(style.OK))
-        bar_palette.setColor(bar_palette.ColorRole.HighlightedText, style.colour(("#ffffff", "")))
-        self.progress.setPalette(bar_palette)
         self.score_label = QLabel()
         self._score_alarm: bool | None = None
         self.saving_label = QLabel()
@@ -186,8 +183,11 @@ class InspectionWindow(QWidget):
         if key not in self.page_index:
             self._build_page(key)
 
+    FIRST_CARDS = 8     # built before the page shows (a screenful)
+    CHUNK_CARDS = 4     # then a few per event-loop turn, so the UI never stalls
+
     def _section_page(self, section_id: str) -> QScrollArea:
-        """Build a section's cards on first visit."""
+        """Build a section's page on first visit: a screenful of cards now, the rest in chunks."""
         page = self.section_pages.get(section_id)
         if page is not None:
             return page
@@ -201,18 +201,47 @@ class InspectionWindow(QWidget):
         style.role(heading, "section")
         heading.setObjectName("section_title")
         column.addWidget(heading)
-        for item in section.items:
+        column.addStretch(1)
+        self._columns[section_id] = column
+        self._pending[section_id] = list(section.items)
+        self._build_cards(section_id, self.FIRST_CARDS)
+        self._add_page(section_id, body)
+        if self._pending.get(section_id):
+            QTimer.singleShot(0, self, lambda: self._build_more(section_id))
+        return self.section_pages[section_id]
+
+    def _build_cards(self, section_id: str, count: int | None = None) -> None:
+        pending = self._pending.get(section_id) or []
+        column = self._columns[section_id]
+        todo, rest = (pending, []) if count is None else (pending[:count], pending[count:])
+        for item in todo:
             card = ItemCard(item, self.numbers[item.id], self._evidence_widget)
             card.load(_answer_dict(self.session.answer(item.id)), self._photos(item.id))
             card.set_state(self.session.state(item.id), self.show_missing)
             card.set_read_only(self.read_only)
+            card.set_current(item.id == self.current_item)
             card.edited.connect(self._edited)
             card.evidence_changed.connect(self._evidence_changed)
             self.cards[item.id] = card
-            column.addWidget(card)
-        column.addStretch(1)
-        self._add_page(section_id, body)
-        return self.section_pages[section_id]
+            column.insertWidget(column.count() - 1, card)
+        self._pending[section_id] = rest
+
+    def _build_more(self, section_id: str) -> None:
+        if self._pending.get(section_id):
+            self._build_cards(section_id, self.CHUNK_CARDS)
+            if self._pending[section_id]:
+                QTimer.singleShot(0, self, lambda: self._build_more(section_id))
+
+    def card(self, item_id: str) -> ItemCard:
+        """The item's card, built now if its section has not been shown yet."""
+        if item_id not in self.cards:
+            section_id = self.template.item(item_id).section_id
+            self._ensure_page(section_id)
+            self._build_cards(section_id)
+        return self.cards[item_id]
+
+    def section_ready(self, section_id: str) -> bool:
+        return section_id in self.section_pages and not self._pending.get(section_id)
 
     def _evidence_widget(self, kind: str, item_id: str) -> QWidget:
         if kind == "signature":
@@ -441,9 +470,8 @@ class InspectionWindow(QWidget):
     # -- summary -------------------------------------------------------------------------------
     def refresh_summary(self) -> None:
         progress = self.session.progress()
-        self.progress.setMaximum(max(progress.total, 1))
-        self.progress.setValue(progress.answered)
-        self.progress.setFormat(self.tr("已完成 {a}/{t}").format(a=progress.answered, t=progress.total))
+        self.progress.set_progress(progress.answered, progress.total,
+                                   self.tr("已完成 {a}/{t}").format(a=progress.answered, t=progress.total))
         score = self.session.score()
         if score.percent is None:
             self.score_label.setText(self.tr("得分 —"))
@@ -491,7 +519,7 @@ class InspectionWindow(QWidget):
         """Show an item: switch to its section, scroll to it, focus its editor."""
         item = self.template.item(item_id)
         self.go_to_page(item.section_id)
-        card = self.cards[item_id]
+        card = self.card(item_id)
         self._set_current(item_id)
         page = self.section_pages[item.section_id]
         page.widget().layout().activate()  # lay the page out now so the scroll target is known
