@@ -155,6 +155,7 @@ def test_language_switch_is_live_and_remembered(main, tmp_path):
         "Special campaign", "Re-check", "Quality-safety responsibility check"}
     assert workspace_settings(store.paths.root).get("ui/language") == "en"
     assert pointer_settings().get("ui/language") == "en"
+    pump(app, lambda: store.setting("language") == "en")          # the workspace's declared setting too
     window.language_actions["zh_CN"].trigger()
     pump(app, lambda: window.menu_file.title() == "文件")
     assert window.tasks.model.headerData(COLUMNS.index("due"), Qt.Orientation.Horizontal) == "截止日期"

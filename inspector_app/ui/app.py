@@ -218,7 +218,7 @@ def run(argv: list[str] | None = None) -> int:
         except WorkspaceError as exc:
             QMessageBox.critical(None, QCoreApplication.translate("App", "无法打开工作区"), str(exc))
             return start(True)
-        language = args.lang or workspace_settings(store.paths.root).get("ui/language") or pointer.get("ui/language")
+        language = args.lang or store.setting("language") or workspace_settings(store.paths.root).get("ui/language")
         languages.apply(language)
         session = Session(app, store, languages, workspace_label=str(store.paths.root))
         if not store.setting("inspector.name"):

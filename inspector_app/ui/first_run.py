@@ -108,7 +108,7 @@ class IdentityDialog(QDialog):
         self.name.setObjectName("name")
         self.cert = QLineEdit(store.setting("inspector.cert_no") or "")
         self.cert.setObjectName("cert_no")
-        self.unit = QLineEdit(store.setting("inspector.unit") or "")
+        self.unit = QLineEdit(self._unit(store))
         self.partner_name = QLineEdit(partner.get("name", ""))
         self.partner_name.setObjectName("partner_name")
         self.partner_cert = QLineEdit(partner.get("cert_no", ""))
@@ -150,7 +150,13 @@ class IdentityDialog(QDialog):
             row = store.read().execute("SELECT name, cert_no FROM inspector WHERE id = ?", [partner_id]).fetchone()
             if row:
                 return {"name": row[0], "cert_no": row[1]}
-        return dict(store.setting("inspector.partner") or {})
+        return {}
+
+    @staticmethod
+    def _unit(store: Any) -> str:
+        me = store.setting("inspector.id")
+        row = store.read().execute("SELECT unit FROM inspector WHERE id = ?", [me]).fetchone() if me else None
+        return row[0] if row else ""
 
     def _save(self) -> None:
         values = {"name": self.name.text().strip(), "cert_no": self.cert.text().strip(), "unit": self.unit.text().strip(),
@@ -170,17 +176,18 @@ class IdentityDialog(QDialog):
 
 
 def save_identity(txn: Any, values: dict[str, str]) -> dict[str, str]:
-    """Write both inspectors (reference rows) and the identity settings in one transaction."""
+    """Write both inspectors (`inspector` rows, with their unit) and the declared identity
+    settings (inspector.id/name/cert_no/partner_id) in one transaction."""
+    from inspector_app import settings
+
     me_id = txn.setting("inspector.id") or uuid7()
     upsert_inspector(txn, {"id": me_id, "name": values["name"], "cert_no": values["cert_no"], "unit": values.get("unit", "")})
-    txn.set_setting("inspector.id", me_id)
-    txn.set_setting("inspector.name", values["name"])
-    txn.set_setting("inspector.cert_no", values["cert_no"])
-    txn.set_setting("inspector.unit", values.get("unit", ""))
+    settings.put(txn, "inspector.id", me_id)
+    settings.put(txn, "inspector.name", values["name"])
+    settings.put(txn, "inspector.cert_no", values["cert_no"])
     if values.get("partner_name"):
         partner_id = txn.setting("inspector.partner_id") or uuid7()
         upsert_inspector(txn, {"id": partner_id, "name": values["partner_name"], "cert_no": values["partner_cert"],
                                "unit": values.get("unit", "")})
-        txn.set_setting("inspector.partner_id", partner_id)
-        txn.set_setting("inspector.partner", {"name": values["partner_name"], "cert_no": values["partner_cert"]})
+        settings.put(txn, "inspector.partner_id", partner_id)
     return {"id": me_id}

@@ -380,6 +380,9 @@ class MainWindow(QMainWindow):
             code = self.languages.language
         self.language_actions[code].setChecked(True)
         self.settings.set("ui/language", code)
+        from inspector_app import settings as workspace_settings_
+
+        self.ops.write(workspace_settings_.put, "language", code)   # the workspace remembers it too (CLI, backups)
         from inspector_app.ui.settings import pointer_settings
 
         pointer = pointer_settings()
