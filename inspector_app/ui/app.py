@@ -108,24 +108,39 @@ class Session:
         self.store.close()
 
 
-def run_blocking(app: Any, ops_or_store: Any, fn, label: str) -> Any:
-    """Run `fn(ctx)` in the background while a busy dialog spins (the UI keeps painting)."""
-    from PySide6.QtCore import QEventLoop, Qt
+def run_blocking(app: Any, fn, label: str) -> Any:
+    """Run `fn(None)` on a plain thread while a busy dialog spins (the UI keeps painting).
+
+    Used before any window exists (building the demo workspace), so there is no `Ops` yet.
+    """
+    import threading
+
+    from PySide6.QtCore import QEventLoop, Qt, QTimer
     from PySide6.QtWidgets import QProgressDialog
 
-    from inspector_app.ui.ops import Ops
+    outcome: dict[str, Any] = {}
 
-    ops = ops_or_store if isinstance(ops_or_store, Ops) else Ops(ops_or_store)
+    def work() -> None:
+        try:
+            outcome["ok"] = fn(None)
+        except BaseException as exc:  # noqa: BLE001 - re-raised on the main thread
+            outcome["error"] = exc
+
     dialog = QProgressDialog(label, "", 0, 0)
     dialog.setCancelButton(None)
     dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
     dialog.setMinimumDuration(300)
+    worker = threading.Thread(target=work, name="blocking-op", daemon=True)
+    worker.start()
     loop = QEventLoop()
-    outcome: dict[str, Any] = {}
-    ops.query(fn, on_success=lambda r: (outcome.setdefault("ok", r), loop.quit()),
-              on_failure=lambda e: (outcome.setdefault("error", e), loop.quit()))
+    timer = QTimer()
+    timer.setInterval(30)
+    timer.timeout.connect(lambda: loop.quit() if not worker.is_alive() else None)
+    timer.start()
     loop.exec()
+    timer.stop()
     dialog.close()
+    dialog.deleteLater()
     if "error" in outcome:
         raise outcome["error"]
     return outcome.get("ok")
@@ -159,7 +174,7 @@ def open_workspace(root: Path, is_demo: bool, app: Any, interactive: bool = True
     store = open_store(root)
     if is_demo:
         label = QCoreApplication.translate("App", "正在生成演示工作区，请稍候…")
-        ensure_demo(store, wait=(lambda fn: run_blocking(app, store, fn, label)) if interactive else None)
+        ensure_demo(store, wait=(lambda fn: run_blocking(app, fn, label)) if interactive else None)
     return store
 
 
