@@ -211,3 +211,53 @@ def test_amendment_of_a_finalized_inspection(workspace):
     assert fetch(store.read(), "inspection", amendment.inspection_id)["place"] == "济南市历下区经十路1号"
     assert fetch(store.read(), "inspection", inspection_id)["content_hash"] == original["content_hash"]
     assert checklists.verify_inspection(store.read(), inspection_id)
+
+
+def test_evidence_seam_counts_photos_and_clears_the_issue(workspace):
+    """A widget registered for the evidence seam gets (store, owner_kind, owner_id, item_id) and
+    its `changed` signal makes the screen re-count the item's photos."""
+    import hashlib
+
+    from PySide6.QtCore import Signal
+    from PySide6.QtWidgets import QWidget
+
+    from inspector_app.ui import seams
+
+    class StandInEvidencePanel(QWidget):      # the evidence area's widget arrives on its own branch
+        changed = Signal()
+
+        def __init__(self, store, owner_kind, owner_id, item_id=None):
+            super().__init__()
+            self.store, self.owner = store, (owner_kind, owner_id, item_id)
+
+        def add_photo(self, data: bytes) -> None:
+            sha = hashlib.sha256(data).hexdigest()
+
+            def write(txn):
+                txn.db.execute("INSERT INTO blob(sha256, size, mime, kind, created_at) VALUES (?, ?, 'image/jpeg', 'photo', ?)",
+                               [sha, len(data), txn.now])
+                txn.insert("attachment", {"blob_sha256": sha, "owner_kind": self.owner[0], "owner_id": self.owner[1],
+                                          "item_id": self.owner[2], "role": "photo"}, blobs=[sha])
+
+            self.store.write_sync(write)
+            self.changed.emit()
+
+    app, store, session, inspection_id = workspace
+    seams.register("evidence", StandInEvidencePanel)
+    try:
+        window = open_inspection_window(app, session, inspection_id)
+        card = window.card("s0_i1")
+        card.editor.buttons[RESULT_NONCONFORM].click()
+        type_text(card.note.edit, "现场未见检验记录")
+        assert [i.code for i in window.session.state("s0_i1").issues] == ["photo_missing"]
+        card.photo_button.click()
+        panel = card.evidence
+        assert isinstance(panel, StandInEvidencePanel)
+        assert panel.owner == ("inspection", inspection_id, "s0_i1")
+        panel.add_photo(b"\xff\xd8 not really a jpeg")
+        pump(app, lambda: card.photo_count == 1)
+        assert window.session.state("s0_i1").issues == ()
+        assert not card.issues.isVisibleTo(card)
+        wait_saved(app, window)
+    finally:
+        seams._registry.pop("evidence", None)

@@ -606,18 +606,29 @@ class InspectionWindow(QWidget):
         self.writer.submit((item_id, field), checklists.set_answer, self.inspection_id, item_id, **{field: value})
 
     def _evidence_changed(self, item_id: str) -> None:
+        """A seam widget added/removed a photo or a signature: re-count it and re-evaluate."""
+        item = self.template.item(item_id)
+        inspection_id = self.inspection_id
+
         def count(ctx):
-            return self.store.read().execute(
-                "SELECT count(*) FROM attachment WHERE owner_kind = 'inspection' AND owner_id = ? AND item_id = ? AND removed_at IS NULL",
-                [self.inspection_id, item_id]).fetchone()[0]
+            db = self.store.read()
+            if item.type == "signature":
+                return db.execute("SELECT count(*) FROM signature WHERE owner_kind = 'inspection' AND owner_id = ? AND signer_role = ?",
+                                  [inspection_id, item.signer_role]).fetchone()[0]
+            return db.execute(
+                "SELECT count(*) FROM attachment WHERE owner_kind = 'inspection' AND owner_id = ? AND item_id = ?"
+                " AND removed_at IS NULL AND role = 'photo'", [inspection_id, item_id]).fetchone()[0]
 
         def done(n: int) -> None:
-            changed = self.session.set_evidence(item_id, n)
+            if item.type == "signature":
+                changed = self.session.set_signatures(item.signer_role, n)
+            else:
+                changed = self.session.set_evidence(item_id, n)
+                if item_id in self.cards:
+                    self.cards[item_id].set_photos(n)
             for other in set(changed) | {item_id}:
                 if other in self.cards:
                     self.cards[other].set_state(self.session.state(other), self.show_missing)
-            if item_id in self.cards:
-                self.cards[item_id].set_photos(n)
             self.refresh_summary()
 
         self.ops.query(count, on_success=done)
