@@ -261,3 +261,39 @@ def test_evidence_seam_counts_photos_and_clears_the_issue(workspace):
         wait_saved(app, window)
     finally:
         seams._registry.pop("evidence", None)
+
+
+def test_finalize_waits_for_queued_autosaves(workspace):
+    """Typing and finalizing at once: the last keystrokes are in the finalized record, none is lost."""
+    app, store, session, inspection_id = workspace
+    window = open_inspection_window(app, session, inspection_id)
+    for item in window.template.items:
+        window.go_to_page(item.section_id)
+        if window.session.state(item.id).relevant:
+            fill_card(app, window, window.card(item.id))
+    wait_saved(app, window)
+    window.go_to_page("__conclusion__")
+    text = "当事人对检查结果无异议并签字确认"
+    type_text(window.findings.edit, text)          # no event processing: one write in flight, the rest queued
+    assert not window.writer.idle
+    window.finalize_now()
+    pump(app, lambda: window.read_only)
+    row = fetch(store.read(), "inspection", inspection_id)
+    assert row["state"] == "finalized"
+    assert row["findings"] == text
+    assert checklists.verify_inspection(store.read(), inspection_id)
+
+
+def test_closing_the_window_mid_save_keeps_every_keystroke(workspace):
+    app, store, session, inspection_id = workspace
+    window = open_inspection_window(app, session, inspection_id)
+    card = window.card("s0_i0")
+    card.show_note()
+    text = "关闭窗口前最后输入的文字"
+    type_text(card.note.edit, text)
+    writer = window.writer
+    assert not writer.idle
+    window.close()
+    pump(app, lambda: writer.idle and session.ops.writes_in_flight == 0)
+    stored = store.read().execute("SELECT note FROM answer WHERE inspection_id = ? AND item_id = 's0_i0'", [inspection_id]).fetchone()
+    assert stored == (text,)

@@ -191,11 +191,14 @@ class Ops(QObject):
         from PySide6.QtCore import QCoreApplication
 
         self.pool.waitForDone(30000)
-        if self._writes_in_flight:
+        for _ in range(20):   # autosaves queued behind a write in flight are submitted when it commits
+            if not self._writes_in_flight:
+                break
             try:
                 self.store.write_sync(lambda txn: None)   # the writer is FIFO: everything before has committed
             except Exception:  # noqa: BLE001 - store already closed; nothing left to wait for
-                pass
+                break
+            QCoreApplication.processEvents()
         QCoreApplication.processEvents()
         self.closed = True
 
@@ -215,10 +218,12 @@ class CoalescingWriter(QObject):
     idle_changed = Signal(bool)
 
     def __init__(self, ops: Ops, parent: QObject | None = None):
-        super().__init__(parent)
+        # Owned by `ops` (not by a window): a window closed mid-save must not drop queued values.
+        super().__init__(parent if parent is not None else ops)
         self.ops = ops
         self._in_flight: set[Any] = set()
         self._queued: dict[Any, tuple] = {}
+        self._when_idle: list[Callable[[], None]] = []
 
     def submit(self, key: Any, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
         if key in self._in_flight:
@@ -248,6 +253,19 @@ class CoalescingWriter(QObject):
             self._start(key, *queued)
         elif self.idle:
             self.idle_changed.emit(True)
+            callbacks, self._when_idle = self._when_idle, []
+            for callback in callbacks:
+                callback()
+
+    def when_idle(self, callback: Callable[[], None]) -> None:
+        """Run `callback` once every queued autosave has been handed to the store (now if idle).
+
+        Finalizing goes through here: the store's writer is FIFO, so a write submitted after
+        this point commits after every autosave."""
+        if self.idle:
+            callback()
+        else:
+            self._when_idle.append(callback)
 
     @property
     def idle(self) -> bool:

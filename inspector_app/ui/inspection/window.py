@@ -50,7 +50,7 @@ class InspectionWindow(QWidget):
         self.inspection_id: str = self.header["id"]
         self.template = session.template
         self.read_only = self.header.get("state") != "draft"
-        self.writer = CoalescingWriter(ops, self)
+        self.writer = CoalescingWriter(ops)
         self.writer.failed.connect(self._save_failed)
         self.writer.idle_changed.connect(self._saving_changed)
         self.cards: dict[str, ItemCard] = {}
@@ -715,7 +715,9 @@ class InspectionWindow(QWidget):
         """Wait for pending autosaves, then finalize on the writer (FIFO keeps the order)."""
         self.confirm_box.hide()
         self.finalize_button.setEnabled(False)
-        self.ops.write(checklists.finalize, self.inspection_id, on_success=self._finalized, on_failure=self._finalize_failed)
+        inspection_id = self.inspection_id
+        ops, finalized, failed = self.ops, self._finalized, self._finalize_failed
+        self.writer.when_idle(lambda: ops.write(checklists.finalize, inspection_id, on_success=finalized, on_failure=failed))
 
     def _finalized(self, row: Any) -> None:
         self._ensure_page(CONCLUSION_PAGE)
