@@ -297,3 +297,25 @@ def test_closing_the_window_mid_save_keeps_every_keystroke(workspace):
     pump(app, lambda: writer.idle and session.ops.writes_in_flight == 0)
     stored = store.read().execute("SELECT note FROM answer WHERE inspection_id = ? AND item_id = 's0_i0'", [inspection_id]).fetchone()
     assert stored == (text,)
+
+
+def test_document_preview_of_the_inspection_record(workspace):
+    """When the documents area is present, “文书预览…” opens its dialog on this inspection."""
+    from inspector_app.ui import seams
+
+    dialog_cls = seams.cls("document_dialog")
+    if dialog_cls is None:
+        pytest.skip("the documents area's preview dialog is not on this branch")
+    app, store, session, inspection_id = workspace
+    window = open_inspection_window(app, session, inspection_id)
+    assert window.preview_button.isVisible()
+    window.preview_button.click()
+    pump(app, lambda: window.document_dialog is not None)
+    dialog = window.document_dialog
+    outcome: list = []
+    dialog.loaded.connect(lambda: outcome.append("loaded"))
+    dialog.failed.connect(outcome.append)
+    pump(app, lambda: bool(outcome) or dialog.document.pageCount() > 0, 60)
+    assert outcome != [] or dialog.document.pageCount() > 0
+    assert "loaded" in outcome or dialog.document.pageCount() > 0, outcome
+    dialog.close()

@@ -94,9 +94,9 @@ class MainWindow(QMainWindow):
         self.tasks = TaskListWidget(ops, page_size=settings.get("tasks/page_size"))
         self.tasks.setObjectName("task_list")
         self.enterprise = EnterprisePanel(ops)
-        self.samples = seams.make("samples", self.store)
-        self.documents = seams.make("document_preview", self.store)
-        self.conflicts = seams.make("conflicts", self.store)
+        self.samples = seams.LazyTab("samples", self.store)
+        self.documents = seams.LazyTab("document_preview", self.store)
+        self.conflicts = seams.LazyTab("conflicts", self.store)
         self.side = QTabWidget()
         self.side.setObjectName("side_tabs")
         for widget in (self.enterprise, self.samples, self.documents, self.conflicts):

@@ -5,14 +5,15 @@ package is scanned for `class <Name>` so the file name is free). When the class 
 it is constructed with the documented arguments; otherwise — or if it fails to construct — a
 calm placeholder says the feature is coming, and the rest of the screen works.
 
-| seam              | class               | constructed as                                        | where                        |
-|-------------------|---------------------|-------------------------------------------------------|------------------------------|
-| evidence          | EvidencePanel       | EvidencePanel(store, owner_kind, owner_id, item_id=None) | inspection item, photo items |
-| signature         | SignaturePad        | SignaturePad(store, owner_kind, owner_id, signer_role=…) | signature items              |
-| samples           | SamplesPanel        | SamplesPanel(store, task_id=None, enterprise_id=None)  | main window tab 样品          |
-| document_preview  | DocumentPreview     | DocumentPreview(store)                                  | main window tab 文书          |
-| sync_status       | SyncStatusWidget    | SyncStatusWidget(store)                                 | status bar                   |
-| conflicts         | ConflictsView       | ConflictsView(store)                                    | main window tab 冲突          |
+| seam              | class (any of)             | constructed as                                            | where                          |
+|-------------------|----------------------------|-----------------------------------------------------------|--------------------------------|
+| evidence          | EvidencePanel              | EvidencePanel(store, owner_kind, owner_id, item_id=None)  | inspection item, photo items   |
+| signature         | SignaturePad               | SignaturePad(store, owner_kind, owner_id, signer_role=…)  | signature items                |
+| samples           | SamplesPanel, SamplesTab   | SamplesTab(store)                                         | main window tab 样品 (lazy)     |
+| document_preview  | DocumentPreview            | DocumentPreview(store)                                    | main window tab 文书 (lazy)     |
+| document_dialog   | DocumentPreviewDialog      | DocumentPreviewDialog(store, doc_type, record_id, parent) | inspection screen “文书预览…”   |
+| sync_status       | SyncStatusWidget           | SyncStatusWidget(store)                                   | status bar                     |
+| conflicts         | ConflictsView              | ConflictsView(store)                                      | main window tab 冲突 (lazy)     |
 
 Widgets that follow a record may offer `set_task(task_row)` / `set_enterprise(id)` /
 `set_owner(owner_kind, owner_id, item_id)`; the main window calls them when they exist.
@@ -35,13 +36,14 @@ from inspector_app.ui import style
 
 log = logging.getLogger(__name__)
 
-SEAMS: dict[str, tuple[str, str]] = {
-    "evidence": ("EvidencePanel", QT_TRANSLATE_NOOP("Seams", "照片证据")),
-    "signature": ("SignaturePad", QT_TRANSLATE_NOOP("Seams", "签名")),
-    "samples": ("SamplesPanel", QT_TRANSLATE_NOOP("Seams", "样品")),
-    "document_preview": ("DocumentPreview", QT_TRANSLATE_NOOP("Seams", "文书预览")),
-    "sync_status": ("SyncStatusWidget", QT_TRANSLATE_NOOP("Seams", "同步状态")),
-    "conflicts": ("ConflictsView", QT_TRANSLATE_NOOP("Seams", "同步冲突")),
+SEAMS: dict[str, tuple[tuple[str, ...], str]] = {
+    "evidence": (("EvidencePanel",), QT_TRANSLATE_NOOP("Seams", "照片证据")),
+    "signature": (("SignaturePad",), QT_TRANSLATE_NOOP("Seams", "签名")),
+    "samples": (("SamplesPanel", "SamplesTab"), QT_TRANSLATE_NOOP("Seams", "样品")),
+    "document_preview": (("DocumentPreview",), QT_TRANSLATE_NOOP("Seams", "文书预览")),
+    "document_dialog": (("DocumentPreviewDialog",), QT_TRANSLATE_NOOP("Seams", "文书预览")),
+    "sync_status": (("SyncStatusWidget",), QT_TRANSLATE_NOOP("Seams", "同步状态")),
+    "conflicts": (("ConflictsView",), QT_TRANSLATE_NOOP("Seams", "同步冲突")),
 }
 COMING = QT_TRANSLATE_NOOP("Seams", "{feature}功能即将推出。")
 FAILED = QT_TRANSLATE_NOOP("Seams", "{feature}组件未能加载（详见日志），其余功能可正常使用。")
@@ -62,7 +64,7 @@ def _scan() -> None:
         return
     _scanned = True
     package = Path(__file__).resolve().parent
-    wanted = {cls_name: seam for seam, (cls_name, _label) in SEAMS.items() if seam not in _registry}
+    wanted = {cls_name: seam for seam, (names, _label) in SEAMS.items() if seam not in _registry for cls_name in names}
     if not wanted:
         return
     pattern = re.compile(r"^class (" + "|".join(wanted) + r")\b", re.MULTILINE)
@@ -132,8 +134,41 @@ def make(seam: str, *args: Any, parent: QWidget | None = None, **kwargs: Any) ->
     return widget
 
 
-def call_if(widget: QWidget, method: str, *args: Any) -> None:
+def cls(seam: str) -> type | None:
+    """The seam's class when its area has landed (for dialogs opened on demand)."""
+    _scan()
+    return _registry.get(seam)
+
+
+class LazyTab(QWidget):
+    """A tab whose seam widget is built the first time the tab is shown (keeps start-up fast)."""
+
+    def __init__(self, seam: str, *args: Any, **kwargs: Any):
+        super().__init__()
+        self.seam = seam
+        self.setObjectName(f"tab_{seam}")
+        self._args, self._kwargs = args, kwargs
+        self.inner: QWidget | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+
+    def build(self) -> QWidget:
+        if self.inner is None:
+            self.inner = make(self.seam, *self._args, **self._kwargs)
+            self.layout().addWidget(self.inner)
+        return self.inner
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        self.build()
+        super().showEvent(event)
+
+
+def call_if(widget: QWidget | None, method: str, *args: Any) -> None:
     """Tell a seam widget about the current record when it supports it."""
+    if isinstance(widget, LazyTab):
+        widget = widget.inner
+    if widget is None:
+        return
     fn = getattr(widget, method, None)
     if callable(fn):
         try:

@@ -116,6 +116,12 @@ class InspectionWindow(QWidget):
         top.addWidget(self.progress)
         top.addWidget(self.score_label)
         top.addWidget(self.saving_label)
+        self.preview_button = QPushButton()
+        self.preview_button.setObjectName("document_preview")
+        self.preview_button.clicked.connect(self.open_document_preview)
+        self.preview_button.setVisible(seams.cls("document_dialog") is not None)
+        top.addWidget(self.preview_button)
+        self.document_dialog: QWidget | None = None
         top_frame = QFrame()
         top_frame.setObjectName("inspection_top")
         style.role(top_frame, "top")
@@ -412,6 +418,8 @@ class InspectionWindow(QWidget):
                               + "  ·  " + self.tr("任务 {n}").format(n=h.get("task_number") or "")
                               + "  ·  " + self.tr("模板 {t} 版本 {v}").format(t=self.template.id, v=self.template.version))
         self.setWindowTitle(self.tr("现场检查") + " — " + self.template.title())
+        self.preview_button.setText(self.tr("文书预览…"))
+        self.preview_button.setToolTip(self.tr("现场检查笔录：预览、签发、打印"))
         self.keys_hint.setText(self.tr("键盘：1/2/3 或 Alt+1/2/3 判定 符合/不符合/不适用 · Ctrl+↑/↓ 上/下一项 · "
                                        "F8 下一未填项 · Ctrl+PgUp/PgDn 切换部分 · Ctrl+E 备注 · 所有修改自动保存"))
         if self.header_built:
@@ -766,6 +774,24 @@ class InspectionWindow(QWidget):
         self.amend_button.setEnabled(True)
         self.issues_title.setText(self.tr("无法创建更正记录：{e}").format(e=exc))
         self.issues_title.show()
+
+    def open_document_preview(self) -> None:
+        """The 现场检查笔录 of this inspection in the documents area's preview dialog (a draft
+        shows a watermarked preview; issuing is for finalized records)."""
+        dialog_cls = seams.cls("document_dialog")
+        if dialog_cls is None:
+            return
+
+        def open_now() -> None:   # after pending autosaves, so the preview shows what is on screen
+            try:
+                self.document_dialog = dialog_cls(self.store, "inspection_record", self.inspection_id, self)
+            except Exception as exc:  # noqa: BLE001 - the rest of the screen keeps working
+                log.exception("document preview failed")
+                self.saving_label.setText(self.tr("文书预览失败：{e}").format(e=exc))
+                return
+            self.document_dialog.show()
+
+        self.writer.when_idle(open_now)
 
     # -- lifecycle -------------------------------------------------------------------------------
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
