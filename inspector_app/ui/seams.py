@@ -49,6 +49,7 @@ COMING = QT_TRANSLATE_NOOP("Seams", "{feature}功能即将推出。")
 FAILED = QT_TRANSLATE_NOOP("Seams", "{feature}组件未能加载（详见日志），其余功能可正常使用。")
 
 _registry: dict[str, type] = {}
+_locations: dict[str, list[tuple[str, str]]] = {}   # seam -> [(module, class)] found by the scan
 _scanned = False
 
 
@@ -58,15 +59,16 @@ def register(seam: str, cls: type) -> None:
 
 
 def _scan() -> None:
-    """Find seam classes in `inspector_app/ui/*.py` by their `class Name` line (imports only matches)."""
+    """Find seam classes in `inspector_app/ui/**.py` by their `class Name` line.
+
+    Reading the files is cheap; importing them is not (a samples tab pulls in the custody
+    package, a PDF preview QtPdf), so modules are imported only when their seam is used."""
     global _scanned
     if _scanned:
         return
     _scanned = True
     package = Path(__file__).resolve().parent
-    wanted = {cls_name: seam for seam, (names, _label) in SEAMS.items() if seam not in _registry for cls_name in names}
-    if not wanted:
-        return
+    wanted = {cls_name: seam for seam, (names, _label) in SEAMS.items() for cls_name in names}
     pattern = re.compile(r"^class (" + "|".join(wanted) + r")\b", re.MULTILINE)
     for path in sorted(package.rglob("*.py")):
         if path.name.startswith("_") or path == Path(__file__).resolve():
@@ -75,20 +77,28 @@ def _scan() -> None:
             found = pattern.findall(path.read_text(encoding="utf-8"))
         except OSError:
             continue
-        if not found:
-            continue
         module_name = "inspector_app.ui." + ".".join(path.relative_to(package).with_suffix("").parts)
         for cls_name in found:
-            try:
-                module = importlib.import_module(module_name)
-                _registry.setdefault(wanted[cls_name], getattr(module, cls_name))
-            except Exception:  # noqa: BLE001 - a broken optional widget must not stop the app
-                log.exception("seam %s: importing %s failed", wanted[cls_name], module_name)
+            _locations.setdefault(wanted[cls_name], []).append((module_name, cls_name))
+
+
+def _load(seam: str) -> type | None:
+    if seam in _registry:
+        return _registry[seam]
+    _scan()
+    for module_name, cls_name in _locations.get(seam, []):
+        try:
+            _registry[seam] = getattr(importlib.import_module(module_name), cls_name)
+            return _registry[seam]
+        except Exception:  # noqa: BLE001 - a broken optional widget must not stop the app
+            log.exception("seam %s: importing %s failed", seam, module_name)
+    return None
 
 
 def available(seam: str) -> bool:
+    """Whether the seam's widget exists on this build (without importing it)."""
     _scan()
-    return seam in _registry
+    return seam in _registry or bool(_locations.get(seam))
 
 
 def label(seam: str) -> str:
@@ -120,8 +130,7 @@ COMPACT = {"sync_status"}
 
 def make(seam: str, *args: Any, parent: QWidget | None = None, **kwargs: Any) -> QWidget:
     """The seam's widget, or a placeholder when it is absent or cannot be built."""
-    _scan()
-    cls = _registry.get(seam)
+    cls = _load(seam)
     if cls is None:
         return Placeholder(seam, compact=seam in COMPACT, parent=parent)
     try:
@@ -135,9 +144,8 @@ def make(seam: str, *args: Any, parent: QWidget | None = None, **kwargs: Any) ->
 
 
 def cls(seam: str) -> type | None:
-    """The seam's class when its area has landed (for dialogs opened on demand)."""
-    _scan()
-    return _registry.get(seam)
+    """The seam's class when its area has landed (for dialogs opened on demand; imports it)."""
+    return _load(seam)
 
 
 class LazyTab(QWidget):
