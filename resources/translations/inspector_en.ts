@@ -2037,7 +2037,12 @@ Font: Droid Sans Fallback (Apache 2.0).</translation>
         <translation>{feature}: coming soon.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/seams.py" line="49" />
+        <location filename="../../inspector_app/ui/seams.py" line="50" />
+        <source>在检查记录窗口中点击“文书预览…”，可预览、签发和打印文书。</source>
+        <translation>Documents are previewed, issued and printed from an inspection's window (“Document preview…”).</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/seams.py" line="52" />
         <source>{feature}组件未能加载（详见日志），其余功能可正常使用。</source>
         <translation>{feature} could not be loaded (see the log); everything else works.</translation>
     </message>
