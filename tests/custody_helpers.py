@@ -6,7 +6,7 @@ import datetime as dt
 import io
 
 from inspector_app.custody import records, service
-from inspector_app.custody.photos import add_photo
+from inspector_app.evidence.importer import add_photo_bytes_in_txn
 from inspector_app.custody.signatures import Signer
 from inspector_app.domain.identifiers import make_uscc
 from inspector_app.domain.ids import format_utc, uuid7
@@ -85,8 +85,8 @@ def signed_sample(store, mode="production", seals=("FT-0001", "FT-0002"), task_i
     def write(txn):
         row = records.new_sample(txn, task_id, mode, data=complete_data(mode, seals))
         if mode == "online":
-            add_photo(txn, "sample", row["id"], "receipt", jpeg((10, 120, 10)))
-            add_photo(txn, "sample", row["id"], "unpacking", jpeg((10, 10, 120)))
+            add_photo_bytes_in_txn(txn, jpeg((10, 120, 10)), "receipt.jpg", "sample", row["id"], role="receipt")
+            add_photo_bytes_in_txn(txn, jpeg((10, 10, 120)), "unpacking.jpg", "sample", row["id"], role="unpacking")
         data = records.fetch(txn.db, "sample", row["id"])["data"]
         issues = records.save_draft(txn, row["id"], data, sampled_at=sampled_at)
         assert not records.errors(issues), [i.message for i in records.errors(issues)]

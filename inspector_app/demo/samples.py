@@ -15,7 +15,7 @@ import random
 from typing import TYPE_CHECKING, Any
 
 from inspector_app.custody import records, service, site_records
-from inspector_app.custody.photos import add_photo
+from inspector_app.evidence.importer import add_photo_bytes_in_txn
 from inspector_app.custody.signatures import Signer
 from inspector_app.demo.reference import DEMO_INSPECTORS, INDUSTRIES, DemoIds, demo_today, person_name
 from inspector_app.domain.ids import format_utc
@@ -149,7 +149,7 @@ def _one_sample(txn, rng, ids, task_id, producer_id, stage, mode, days_ago, step
                         "backup_location": "企业成品库（加贴封条）" if mode == "production" else "本局样品室"}
     row = records.new_sample(txn, task_id, mode, data=data, sample_id=ids())
     sid = row["id"]
-    photo = lambda role, label: add_photo(txn, "sample", sid, role, demo_photo(rng, label), name=f"{label}.jpg")  # noqa: E731
+    photo = lambda role, label: add_photo_bytes_in_txn(txn, demo_photo(rng, label), f"{label}.jpg", "sample", sid, role=role)  # noqa: E731
     if mode == "online":
         photo("receipt", "receipt")
         photo("unpacking", "unpacking-1")
@@ -244,7 +244,7 @@ def _site_record(txn, rng, ids, task_id, kind, *, finalize, samplers, today) -> 
         data["bureau_opinion"] = ""
     record = site_records.new_site_record(txn, task_id, kind, data, record_id=ids())
     if kind == "refusal":
-        add_photo(txn, "site_record", record["id"], "photo", demo_photo(rng, "refusal"), name="refusal.jpg")
+        add_photo_bytes_in_txn(txn, demo_photo(rng, "refusal"), "refusal.jpg", "site_record", record["id"])
     if finalize:
         party = Signer(person_name(rng), "party", refused=True, refusal_reason="拒绝签字", witness={"name": person_name(rng), "id_no": ""},
                        signed_at=occurred, id=ids())

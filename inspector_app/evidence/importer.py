@@ -355,3 +355,19 @@ def add_photo_in_txn(txn: Txn, path: str | os.PathLike, owner_kind: str, owner_i
     """`prepare_file` + `record_photo` in one call, for a few photos written with other rows.
     It decodes on the writer thread, so prefer the two-step form for more than a handful."""
     return record_photo(txn, prepare_file(txn.store, path), owner_kind, owner_id, role=role, caption=caption, item_id=item_id)
+
+
+def add_photo_bytes_in_txn(txn: Txn, content: bytes, name: str, owner_kind: str, owner_id: str, *, role: str = "photo",
+                           caption: str = "", item_id: str | None = None) -> dict[str, Any]:
+    """`add_photo_in_txn` for image bytes made in memory (demo data, tests): staged as a temp
+    file under the workspace so the same pipeline (EXIF, display copy, thumbnail) runs."""
+    from inspector_app.domain.ids import uuid7
+
+    tmp_dir = txn.store.paths.tmp
+    tmp_dir.mkdir(parents=True, exist_ok=True)
+    staged = tmp_dir / f"{uuid7()}-{Path(name).name or 'photo.jpg'}"
+    staged.write_bytes(content)
+    try:
+        return add_photo_in_txn(txn, staged, owner_kind, owner_id, role=role, caption=caption, item_id=item_id)
+    finally:
+        staged.unlink(missing_ok=True)

@@ -8,7 +8,6 @@ which dialogs are offered at all; the service re-checks on write.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDate
@@ -305,12 +304,12 @@ class LabHandoverDialog(_Base):
 
 def record_event(txn, sample_id: str, request: dict[str, Any]) -> dict[str, Any]:
     """Write the request of a dialog: photos (as evidence), signatures and the event, in one transaction."""
-    from inspector_app.custody.photos import add_photo_file
+    from inspector_app.evidence.importer import add_photo_in_txn
     from inspector_app.custody.service import append_event
     from inspector_app.domain.ids import uuid7
 
     event_id = uuid7()
-    evidence = [add_photo_file(txn, "custody_event", event_id, "photo", Path(p))["blob_sha256"] for p in request.get("photos", [])]
+    evidence = [add_photo_in_txn(txn, p, "custody_event", event_id)["blob_sha256"] for p in request.get("photos", [])]
     return append_event(txn, sample_id, request["type"], request["part"], actors=request["actors"], place=request.get("place", ""),
                         evidence=evidence, data=request["data"], note=request.get("note", ""), signers=request.get("signers", []),
                         event_id=event_id)

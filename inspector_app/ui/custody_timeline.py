@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLay
 
 from inspector_app.custody import deadlines, machine
 from inspector_app.custody.events import EventType, Part
-from inspector_app.custody.photos import photos_of
+from inspector_app.evidence.attachments import list_attached
 from inspector_app.custody.records import amendments_of
 from inspector_app.custody.service import events_of
 from inspector_app.custody.signatures import signatures_of
@@ -47,7 +47,7 @@ def load_detail(db, sample_id: str) -> dict[str, Any]:
         "sample": sample,
         "events": events,
         "signatures": signatures_of(db, "sample", sample_id),
-        "photos": photos_of(db, "sample", sample_id),
+        "photos": list_attached(db, "sample", sample_id),
         "verification": verify_sample(db, sample),
         "deadlines": deadlines.derive(events, sample["mode"]),
         "allowed": machine.allowed(state) if sample["state"] != "draft" else [],

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDateTime, Qt, QTimer, Signal
@@ -18,7 +17,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateTimeEdit, QFileDialog,
                                QLineEdit, QListWidget, QListWidgetItem, QPushButton, QScrollArea, QVBoxLayout, QWidget)
 
 from inspector_app.custody import records
-from inspector_app.custody.photos import add_photo_file
+from inspector_app.evidence.importer import add_photo_in_txn
 from inspector_app.domain.identifiers import CERTIFICATE_TYPES
 from inspector_app.domain.ids import format_utc, parse_utc
 from inspector_app.ui.custody_ops import Autosaver, Worker
@@ -366,7 +365,7 @@ class SampleForm(QWidget):
 
         def write(txn):
             for path in paths:
-                add_photo_file(txn, "sample", sample_id, role, Path(path))
+                add_photo_in_txn(txn, path, "sample", sample_id, role=role)
             return len(paths)
 
         def done(count: int) -> None:
