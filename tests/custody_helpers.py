@@ -7,7 +7,7 @@ import io
 
 from inspector_app.custody import records, service
 from inspector_app.evidence.importer import add_photo_bytes_in_txn
-from inspector_app.custody.signatures import Signer
+from inspector_app.evidence.signatures import SignatureRecord
 from inspector_app.domain.identifiers import make_uscc
 from inspector_app.domain.ids import format_utc, uuid7
 from inspector_app.store.reference import add_enterprise, bulk_upsert_tasks, upsert_inspector
@@ -69,12 +69,12 @@ def complete_data(mode: str, seals=("FT-0001", "FT-0002")) -> dict:
     return data
 
 
-def signers(refuse=False) -> list[Signer]:
-    out = [Signer("张伟", "sampler", "37010220230117"), Signer("李娜", "sampler", "37010220230208")]
+def signers(refuse=False) -> list[SignatureRecord]:
+    out = [SignatureRecord("张伟", "sampler", "37010220230117"), SignatureRecord("李娜", "sampler", "37010220230208")]
     if refuse:
-        out.append(Signer("王强", "party", refused=True, refusal_reason="不认可抽样", witness={"name": "赵敏", "id_no": "370102199001011234"}))
+        out.append(SignatureRecord("王强", "party", refused=True, refusal_reason="不认可抽样", witness={"name": "赵敏", "id_no": "370102199001011234"}))
     else:
-        out.append(Signer("王强", "party", "370102198001011234"))
+        out.append(SignatureRecord("王强", "party", "370102198001011234"))
     return out
 
 

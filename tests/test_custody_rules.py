@@ -8,7 +8,7 @@ import sqlite3
 import pytest
 
 from inspector_app.custody import deadlines, machine, precheck, records, service, site_records
-from inspector_app.custody.signatures import Signer
+from inspector_app.evidence.signatures import SignatureRecord
 from inspector_app.domain.errors import StateError, ValidationError
 from inspector_app.domain.ids import format_utc
 from inspector_app.i18n import set_language
@@ -230,7 +230,7 @@ def test_finalize_needs_two_sampler_signatures(store):
     with pytest.raises(ValidationError, match="2 名抽样人员"):
         store.write_sync(lambda t: records.finalize(t, row, signers()[1:]))
     with pytest.raises(ValidationError, match="见证人"):
-        store.write_sync(lambda t: records.finalize(t, row, signers()[:2] + [Signer("王强", "party", refused=True, refusal_reason="不签")]))
+        store.write_sync(lambda t: records.finalize(t, row, signers()[:2] + [SignatureRecord("王强", "party", refused=True, refusal_reason="不签")]))
 
 
 def test_precheck_outcomes():

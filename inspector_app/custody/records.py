@@ -16,7 +16,7 @@ from typing import Any, Callable
 
 from inspector_app.custody import precheck
 from inspector_app.custody.numbers import allocate
-from inspector_app.custody.signatures import Signer, add_signature, hashable, signatures_of
+from inspector_app.evidence.signatures import SignatureRecord, add_signature_in_txn, hashable, signatures_of
 from inspector_app.domain.errors import StateError, ValidationError
 from inspector_app.domain.hashing import content_hash
 from inspector_app.domain.identifiers import CERTIFICATE_TYPES, validate_licence, validate_uscc
@@ -360,7 +360,7 @@ def record_hash(db, sample: dict[str, Any]) -> str:
     return content_hash(record_hash_input(sample, signatures_of(db, "sample", sample["id"])))
 
 
-def check_signers(data: dict[str, Any], signers: list[Signer], *, amendment: bool = False) -> None:
+def check_signers(data: dict[str, Any], signers: list[SignatureRecord], *, amendment: bool = False) -> None:
     """≥ 2 samplers who are on the record; the party signs or refuses with reason and witness."""
     for signer in signers:
         signer.check()
@@ -380,7 +380,7 @@ def check_signers(data: dict[str, Any], signers: list[Signer], *, amendment: boo
         raise ValidationError("signature_party", tr("更正须经双方签字确认，受检单位不能拒签。", "An amendment must be countersigned by both parties; the party cannot refuse."))
 
 
-def finalize(txn: Txn, sample_id: str, signers: list[Signer], *, at: dict[str, str] | None = None,
+def finalize(txn: Txn, sample_id: str, signers: list[SignatureRecord], *, at: dict[str, str] | None = None,
              event_ids: Callable[[], str] | None = None) -> dict[str, Any]:
     """Sign and finalize a draft: signatures, content hash, and the opening custody events.
 
@@ -403,7 +403,7 @@ def finalize(txn: Txn, sample_id: str, signers: list[Signer], *, at: dict[str, s
             raise ValidationError("amend_seals", seal_issues[0].message)
     check_signers(sample["data"], signers, amendment=amendment)
     for signer in signers:
-        add_signature(txn, "sample", sample_id, signer)
+        add_signature_in_txn(txn, "sample", sample_id, signer)
     digest = record_hash(txn.db, sample)
     txn.update("sample", sample_id, {"state": "finalized", "content_hash": digest, "finalized_at": txn.now},
                op="finalize", audit_action="finalize")
@@ -414,7 +414,7 @@ def finalize(txn: Txn, sample_id: str, signers: list[Signer], *, at: dict[str, s
     return fetch(txn.db, "sample", sample_id)
 
 
-def _open_chain(txn: Txn, sample: dict[str, Any], signers: list[Signer], at: dict[str, str], new_id: Callable[[], str]) -> None:
+def _open_chain(txn: Txn, sample: dict[str, Any], signers: list[SignatureRecord], at: dict[str, str], new_id: Callable[[], str]) -> None:
     from inspector_app.custody.service import append_event
 
     data = sample["data"]

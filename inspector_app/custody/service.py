@@ -11,7 +11,7 @@ from typing import Any, Iterable
 from inspector_app.custody import machine, status
 from inspector_app.custody.chain import event_hash
 from inspector_app.custody.events import SPECS, EventType, validate_event
-from inspector_app.custody.signatures import Signer, add_signature
+from inspector_app.evidence.signatures import SignatureRecord, add_signature_in_txn
 from inspector_app.domain.errors import StateError, ValidationError
 from inspector_app.domain.ids import format_utc, parse_utc, uuid7
 from inspector_app.i18n import tr
@@ -43,7 +43,7 @@ def append_event(
     evidence: Iterable[str] = (),
     data: dict[str, Any] | None = None,
     note: str = "",
-    signers: Iterable[Signer] = (),
+    signers: Iterable[SignatureRecord] = (),
     event_id: str | None = None,
 ) -> dict[str, Any]:
     """Append one event to a sample's chain; refuse a wrong order naming the missing step."""
@@ -66,7 +66,7 @@ def append_event(
     eid = event_id or uuid7()
     evidence = list(evidence)
     if signers:
-        rows = [add_signature(txn, "custody_event", eid, s) for s in signers]
+        rows = [add_signature_in_txn(txn, "custody_event", eid, s) for s in signers]
         data["signature_ids"] = [r["id"] for r in rows]
         evidence += [r["image_sha256"] for r in rows if r.get("image_sha256")]
     row: dict[str, Any] = {

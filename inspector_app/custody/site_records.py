@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from inspector_app.custody.numbers import allocate
-from inspector_app.custody.signatures import Signer, add_signature, hashable, signatures_of
+from inspector_app.evidence.signatures import SignatureRecord, add_signature_in_txn, hashable, signatures_of
 from inspector_app.domain.errors import ValidationError
 from inspector_app.domain.hashing import content_hash
 from inspector_app.domain.ids import uuid7
@@ -111,7 +111,7 @@ def record_hash(db, record: dict[str, Any]) -> str:
     return content_hash({**{k: record.get(k) for k in keys}, "signatures": hashable(signatures_of(db, "site_record", record["id"]))})
 
 
-def finalize(txn: Txn, record_id: str, signers: list[Signer]) -> dict[str, Any]:
+def finalize(txn: Txn, record_id: str, signers: list[SignatureRecord]) -> dict[str, Any]:
     """Samplers sign; the enterprise signs or its refusal is witnessed; the local bureau may sign."""
     record = fetch(txn.db, "site_record", record_id)
     ensure_editable(record["state"])
@@ -127,7 +127,7 @@ def finalize(txn: Txn, record_id: str, signers: list[Signer]) -> dict[str, Any]:
         raise ValidationError("signature_party", tr("需要企业签名，或记录其拒绝签字（理由和见证人）。",
                                                     "The enterprise must sign, or its refusal must be recorded (reason and witness)."))
     for signer in signers:
-        add_signature(txn, "site_record", record_id, signer)
+        add_signature_in_txn(txn, "site_record", record_id, signer)
     digest = record_hash(txn.db, record)
     return txn.update("site_record", record_id, {"state": "finalized", "content_hash": digest, "finalized_at": txn.now},
                       op="finalize", audit_action="finalize", priority=_priority(record["kind"]))

@@ -116,6 +116,73 @@ def store_images_in_txn(txn: Txn, png: bytes, strokes: dict[str, Any], *, name: 
     return png_sha, strokes_sha
 
 
+# Roles a signature row may carry when another area writes it with its own record
+# (custody adds the sample keeper of a 封存/保管 event).
+RECORD_ROLES = SIGNER_ROLES + ("keeper",)
+
+
+@dataclass
+class SignatureRecord:
+    """One person signing, or refusing to sign, a record written in the caller's transaction
+    (sampling record, site record, custody hand-over). `png` + `strokes` carry the signature
+    image when captured on the pad; a refusal needs `refusal_reason` and a `witness`."""
+
+    name: str
+    role: str
+    id_no: str = ""
+    signed_at: str | None = None
+    png: bytes | None = None
+    strokes: dict[str, Any] | None = None
+    refused: bool = False
+    refusal_reason: str = ""
+    witness: dict[str, Any] | None = None
+    id: str | None = None  # given by the deterministic demo; new UUIDv7 otherwise
+
+    def check(self) -> None:
+        """Raises ValidationError (the record's own form shows it next to the fields)."""
+        from inspector_app.domain.errors import ValidationError
+
+        if self.role not in RECORD_ROLES:
+            raise ValidationError("signature_role", tr("未知的签名角色：{r}", "Unknown signer role: {r}", r=self.role))
+        if not self.name.strip():
+            raise ValidationError("signature_name", tr("签名人姓名不能为空。", "The signer's name is required."))
+        if self.refused:
+            if not self.refusal_reason.strip():
+                raise ValidationError("signature_refusal", tr("拒绝签字时必须记录理由。", "A refusal to sign needs the reason recorded."))
+            if not self.witness or not str(self.witness.get("name", "")).strip():
+                raise ValidationError("signature_witness", tr("拒绝签字时必须有见证人。", "A refusal to sign needs a witness."))
+        if (self.png is None) != (self.strokes is None):
+            raise ValidationError("signature_image", tr("签名图像与笔迹数据须同时提供。", "A signature image needs its stroke data, and the reverse."))
+
+
+def add_signature_in_txn(txn: Txn, owner_kind: str, owner_id: str, record: SignatureRecord) -> dict[str, Any]:
+    """Inside the caller's transaction: the signature's image and strokes (if captured) and its row."""
+    from inspector_app.domain.ids import uuid7
+
+    record.check()
+    image_sha = strokes_sha = None
+    if record.png is not None and not record.refused:
+        image_sha, strokes_sha = store_images_in_txn(txn, record.png, record.strokes or {}, name=f"signature-{record.name.strip()}")
+    return txn.insert("signature", {
+        "id": record.id or uuid7(), "owner_kind": owner_kind, "owner_id": owner_id,
+        "signer_name": record.name.strip(), "signer_role": record.role, "signer_id_no": record.id_no.strip(),
+        "signed_at": record.signed_at or txn.now, "image_sha256": image_sha, "strokes_sha256": strokes_sha,
+        "refused": int(record.refused), "refusal_reason": record.refusal_reason.strip(), "witness": record.witness,
+        "state": "active",
+    }, blobs=[h for h in (image_sha, strokes_sha) if h])
+
+
+def signatures_of(db: Any, owner_kind: str, owner_id: str) -> list[dict[str, Any]]:
+    return query(db, "SELECT * FROM signature WHERE owner_kind = ? AND owner_id = ? ORDER BY signed_at, id",
+                 [owner_kind, owner_id], table="signature")
+
+
+def hashable(signatures: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The part of signature rows a record's content hash covers (who, as what, when, image, refusal)."""
+    keys = ("id", "signer_name", "signer_role", "signer_id_no", "signed_at", "image_sha256", "refused", "refusal_reason", "witness")
+    return [{k: s.get(k) for k in keys} for s in sorted(signatures, key=lambda s: s["id"])]
+
+
 class Signatures:
     """Signature API over one workspace (thread-safe; rows written through `store.write`)."""
 
@@ -206,8 +273,7 @@ class Signatures:
         return self.store.write_sync(record)
 
     def list(self, owner_kind: str, owner_id: str) -> list[dict[str, Any]]:
-        return query(self.store.read(), "SELECT * FROM signature WHERE owner_kind = ? AND owner_id = ? ORDER BY signed_at, id",
-                     [owner_kind, owner_id], table="signature")
+        return signatures_of(self.store.read(), owner_kind, owner_id)
 
     def get(self, signature_id: str) -> dict[str, Any] | None:
         return fetch(self.store.read(), "signature", signature_id)
@@ -231,4 +297,4 @@ def strokes_json(strokes: dict[str, Any]) -> str:
     return dumps(strokes)
 
 
-__all__ = ["Signatures", "Signer", "render_png", "check_png", "check_strokes", "sha256_bytes", "store_images_in_txn"]
+__all__ = ["Signatures", "Signer", "SignatureRecord", "add_signature_in_txn", "signatures_of", "hashable", "render_png", "check_png", "check_strokes", "sha256_bytes", "store_images_in_txn"]

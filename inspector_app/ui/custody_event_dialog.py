@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialog
                                QHBoxLayout, QLabel, QLineEdit, QPushButton, QRadioButton, QVBoxLayout, QWidget)
 
 from inspector_app.custody.events import LAB_CHECK_LABELS, LAB_CHECKS, EventType, Part, validate_event
-from inspector_app.custody.signatures import Signer
+from inspector_app.evidence.signatures import SignatureRecord
 from inspector_app.domain.errors import DomainError
 from inspector_app.i18n import tr
 
@@ -182,7 +182,7 @@ class CustodyEventDialog(_Base):
         E, f = EventType, self.fields
         data: dict[str, Any] = {}
         actors = [self.me_actor()]
-        signers: list[Signer] = []
+        signers: list[SignatureRecord] = []
         for key, widget in f.items():
             if isinstance(widget, QComboBox):
                 data[key] = widget.currentData()
@@ -197,7 +197,7 @@ class CustodyEventDialog(_Base):
             if data["keeper"]:
                 actors.append({"name": data["keeper"], "role": "keeper", "id_no": keeper_id})
                 if self.counterpart_signed.isChecked():
-                    signers.append(Signer(data["keeper"], "keeper", keeper_id))
+                    signers.append(SignatureRecord(data["keeper"], "keeper", keeper_id))
         elif self.etype == E.SHIPPED:
             if data["method"] == "courier" and data["courier"]:
                 actors.append({"name": data["courier"], "role": "courier", "id_no": ""})
@@ -210,7 +210,7 @@ class CustodyEventDialog(_Base):
             if rep:
                 actors.append({"name": rep, "role": "enterprise_rep", "id_no": ""})
                 if self.counterpart_signed.isChecked():
-                    signers.append(Signer(rep, "party"))
+                    signers.append(SignatureRecord(rep, "party"))
         return {"type": self.etype.value, "part": self.part, "data": data, "actors": actors, "place": self.place.text().strip(),
                 "note": self.note.text().strip(), "photos": list(self.photos), "signers": signers}
 
@@ -296,7 +296,7 @@ class LabHandoverDialog(_Base):
             raise ValidationError("receiver", tr("请填写接收人姓名。", "Enter the receiver's name."))
         if not self.receiver_signed.isChecked():
             raise ValidationError("receiver_signed", tr("接收人须签字确认。", "The receiver must sign."))
-        receiver = Signer(self.receiver.text().strip(), "lab_receiver", self.receiver_id.text().strip())
+        receiver = SignatureRecord(self.receiver.text().strip(), "lab_receiver", self.receiver_id.text().strip())
         actors = [self.me_actor(), {"name": receiver.name, "role": "lab_receiver", "id_no": receiver.id_no}]
         return {"type": "LAB_RECEIVED", "part": self.part, "data": data, "actors": actors, "place": self.place.text().strip() or data["lab"],
                 "note": self.note.text().strip(), "photos": list(self.photos), "signers": [receiver]}

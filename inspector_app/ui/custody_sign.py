@@ -1,7 +1,7 @@
 """Signatures for a sampling record, a site record or a hand-over.
 
 `SignDialog(samplers, party_name="", with_party=True, allow_refusal=True, with_producer=False,
-extra_roles=(), parent=None)`; after `exec()`, `signers()` gives `custody.signatures.Signer`s.
+extra_roles=(), parent=None)`; after `exec()`, `signers()` gives `evidence.signatures.SignatureRecord`s.
 
 SEAM: the pen/tablet signature image comes from the evidence area's signature pad (another
 branch). Until it is on main, each person confirms with a tick that they signed the paper
@@ -15,7 +15,7 @@ from typing import Any
 from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QLabel, QLineEdit,
                                QRadioButton, QVBoxLayout, QWidget)
 
-from inspector_app.custody.signatures import Signer
+from inspector_app.evidence.signatures import SignatureRecord
 from inspector_app.domain.errors import ValidationError
 
 
@@ -110,20 +110,20 @@ class SignDialog(QDialog):
         for tick, _, _ in self.sampler_rows:
             tick.setChecked(True)
 
-    def signers(self) -> list[Signer]:
-        out = [Signer(name.text(), "sampler", id_no.text()) for tick, name, id_no in self.sampler_rows if tick.isChecked()]
+    def signers(self) -> list[SignatureRecord]:
+        out = [SignatureRecord(name.text(), "sampler", id_no.text()) for tick, name, id_no in self.sampler_rows if tick.isChecked()]
         if self.with_party:
             if self.party_refused.isChecked():
-                out.append(Signer(self.party_name.text(), "party", self.party_id.text(), refused=True,
+                out.append(SignatureRecord(self.party_name.text(), "party", self.party_id.text(), refused=True,
                                   refusal_reason=self.refusal_reason.text(),
                                   witness={"name": self.witness_name.text().strip(), "id_no": self.witness_id.text().strip()}))
             else:
-                out.append(Signer(self.party_name.text(), "party", self.party_id.text()))
+                out.append(SignatureRecord(self.party_name.text(), "party", self.party_id.text()))
         if self.producer_present.isChecked():
-            out.append(Signer(self.producer_name.text(), "producer", self.producer_id.text()))
+            out.append(SignatureRecord(self.producer_name.text(), "producer", self.producer_id.text()))
         for role, name, id_no in self.extra:
             if name.text().strip():
-                out.append(Signer(name.text(), role, id_no.text()))
+                out.append(SignatureRecord(name.text(), role, id_no.text()))
         return out
 
     def _accept(self) -> None:

@@ -18,7 +18,7 @@ from inspector_app.custody.events import EventType, Part
 from inspector_app.evidence.attachments import list_attached
 from inspector_app.custody.records import amendments_of
 from inspector_app.custody.service import events_of
-from inspector_app.custody.signatures import signatures_of
+from inspector_app.evidence.signatures import signatures_of
 from inspector_app.custody.verify import verify_sample
 from inspector_app.domain.ids import parse_utc
 from inspector_app.i18n import tr
