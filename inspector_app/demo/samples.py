@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from inspector_app.custody import records, service, site_records
 from inspector_app.evidence.importer import add_photo_bytes_in_txn
 from inspector_app.evidence.signatures import SignatureRecord
+from inspector_app.demo.signatures import with_signature
 from inspector_app.demo.reference import DEMO_INSPECTORS, INDUSTRIES, DemoIds, demo_today, person_name
 from inspector_app.domain.ids import format_utc
 from inspector_app.store.reference import fetch
@@ -165,12 +166,12 @@ def _one_sample(txn, rng, ids, task_id, producer_id, stage, mode, days_ago, step
     party_name = enterprise.get("legal_rep") or person_name(rng)
     at = {"PURCHASED": format_utc(start - dt.timedelta(days=3)), "UNPACKED": clock.after(0.1), "DRAWN": clock.after(0.1),
           "SEALED": clock.after(0.2)}
-    signers = [SignatureRecord(s.name, s.role, s.id_no, signed_at=clock.after(0.05), id=ids()) for s in samplers]
+    signers = [with_signature(rng, SignatureRecord(s.name, s.role, s.id_no, signed_at=clock.after(0.05), id=ids())) for s in samplers]
     if stage == "rejected":
         signers.append(SignatureRecord(party_name, "party", refused=True, refusal_reason="认为抽样数量过多，拒绝签字", signed_at=clock.after(0.1),
                               witness={"name": person_name(rng), "id_no": "370102199001010011"}, id=ids()))
     else:
-        signers.append(SignatureRecord(party_name, "party", f"3701{rng.randrange(10**13, 10**14)}", signed_at=clock.after(0.1), id=ids()))
+        signers.append(with_signature(rng, SignatureRecord(party_name, "party", f"3701{rng.randrange(10**13, 10**14)}", signed_at=clock.after(0.1), id=ids())))
     at["SIGNED"] = clock.after(0.01)
     records.finalize(txn, sid, signers, at=at, event_ids=ids)
     lab = data["ship_to"]
@@ -195,10 +196,10 @@ def _one_sample(txn, rng, ids, task_id, producer_id, stage, mode, days_ago, step
             else:
                 add("SHIPPED", part, 20, actors=[me], data={"method": "by_hand", "destination": lab})
         elif step == "RECEIVED":
-            add("LAB_RECEIVED", "both", 24, place=lab, signers=[SignatureRecord(receiver["name"], "lab_receiver", receiver["id_no"], signed_at=clock.after(0), id=ids())],
+            add("LAB_RECEIVED", "both", 24, place=lab, signers=[with_signature(rng, SignatureRecord(receiver["name"], "lab_receiver", receiver["id_no"], signed_at=clock.after(0), id=ids()))],
                 data={**checks, "accepted": True, "reason": "", "lab": lab})
         elif step == "REJECTED":
-            add("LAB_RECEIVED", "test", 24, place=lab, signers=[SignatureRecord(receiver["name"], "lab_receiver", receiver["id_no"], signed_at=clock.after(0), id=ids())],
+            add("LAB_RECEIVED", "test", 24, place=lab, signers=[with_signature(rng, SignatureRecord(receiver["name"], "lab_receiver", receiver["id_no"], signed_at=clock.after(0), id=ids()))],
                 data={**checks, "seal_intact": False, "accepted": False, "reason": "检验样封条断裂，无法确认样品未被调换", "lab": lab})
         elif step == "BLIND":
             add("BLIND_CODED", "test", 2, data={"blind_code": f"BM{today.year}-{rng.randrange(1000, 9999)}"})
@@ -248,5 +249,5 @@ def _site_record(txn, rng, ids, task_id, kind, *, finalize, samplers, today) -> 
     if finalize:
         party = SignatureRecord(person_name(rng), "party", refused=True, refusal_reason="拒绝签字", witness={"name": person_name(rng), "id_no": ""},
                        signed_at=occurred, id=ids())
-        people = [SignatureRecord(s.name, s.role, s.id_no, signed_at=occurred, id=ids()) for s in samplers]
+        people = [with_signature(rng, SignatureRecord(s.name, s.role, s.id_no, signed_at=occurred, id=ids())) for s in samplers]
         site_records.finalize(txn, record["id"], people + [party, SignatureRecord("历下区市场监管局", "bureau", signed_at=occurred, id=ids())])
