@@ -70,11 +70,18 @@ def complete_data(mode: str, seals=("FT-0001", "FT-0002")) -> dict:
 
 
 def signers(refuse=False) -> list[SignatureRecord]:
-    out = [SignatureRecord("张伟", "sampler", "37010220230117"), SignatureRecord("李娜", "sampler", "37010220230208")]
+    """Samplers and party, each with a drawn signature (PNG + strokes via evidence), or the party refusing."""
+    import random
+
+    from inspector_app.demo.signatures import with_signature
+
+    rng = random.Random(7)
+    out = [with_signature(rng, SignatureRecord("张伟", "sampler", "37010220230117")),
+           with_signature(rng, SignatureRecord("李娜", "sampler", "37010220230208"))]
     if refuse:
         out.append(SignatureRecord("王强", "party", refused=True, refusal_reason="不认可抽样", witness={"name": "赵敏", "id_no": "370102199001011234"}))
     else:
-        out.append(SignatureRecord("王强", "party", "370102198001011234"))
+        out.append(with_signature(rng, SignatureRecord("王强", "party", "370102198001011234")))
     return out
 
 

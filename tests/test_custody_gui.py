@@ -78,6 +78,15 @@ def sign_record(tab, form, qtbot, refuse=False):
     dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
     qtbot.waitUntil(lambda: tab.right.currentWidget() is tab.detail and tab.detail.detail is not None
                     and tab.detail.detail["sample"]["state"] == "finalized", timeout=10000)
+    # every signature drawn on the pads is stored as evidence (PNG + strokes); a refusal has none
+    sample_id = form.sample["id"]
+    rows = tab.store.read().execute("SELECT signer_role, refused, image_sha256, strokes_sha256 FROM signature"
+                                    " WHERE owner_kind = 'sample' AND owner_id = ?", [sample_id]).fetchall()
+    for role, refused, image, strokes in rows:
+        assert bool(image) == bool(strokes) == (not refused), (role, refused)
+        if image:
+            assert tab.store.read().execute("SELECT kind FROM blob WHERE sha256 = ?", [image]).fetchone()[0] == "signature"
+    assert sum(1 for r in rows if r[2]) >= 2
 
 
 def ship_and_receive(tab, qtbot, store):

@@ -87,6 +87,17 @@ class SignatureCanvas(QWidget):
         self.update()
         self.changed.emit()
 
+    def add_strokes(self, data: dict[str, Any]) -> None:
+        """Append strokes given as stroke data (scaled from its pad size to this one), as one
+        undoable step: programmatic input for demos and tests, through the same path as a pen."""
+        sx = self.width() / max(1, float(data.get("width") or self.width()))
+        sy = self.height() / max(1, float(data.get("height") or self.height()))
+        added = tuple(Stroke(s.get("device", "pen"), [(round(p[0] * sx, 1), round(p[1] * sy, 1), p[2] if len(p) > 2 else 0.5,
+                                                         int(p[3]) if len(p) > 3 else 0) for p in s["points"]])
+                      for s in data.get("strokes", []) if s.get("points"))
+        if added:
+            self._push(self.strokes() + added)
+
     def clear(self) -> None:
         if self.strokes():
             self._push(())
