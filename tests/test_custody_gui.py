@@ -109,9 +109,13 @@ def ship_and_receive(tab, qtbot, store):
     ok = handover.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
     ok.click()
     assert "签字" in handover.error.text()  # the receiver must sign
-    handover.receiver_signed.setChecked(True)
+    handover.receiver_signed.sign_for_demo("陈静")
     ok.click()
     qtbot.waitUntil(lambda: fetch(store.read(), "sample", sid)["custody_status"] == "at_lab|at_lab", timeout=10000)
+    # the receiver's drawn signature is stored with the LAB_RECEIVED event
+    signed = store.read().execute("SELECT s.image_sha256 FROM signature s JOIN custody_event e ON e.id = s.owner_id"
+                                  " WHERE s.owner_kind = 'custody_event' AND e.type = 'LAB_RECEIVED' AND s.signer_role = 'lab_receiver'").fetchall()
+    assert signed and all(row[0] for row in signed)
     qtbot.waitUntil(lambda: tab.worker.in_flight == 0 and tab.detail.timeline.card_count == len(service.events_of(store.read(), sid)))
     assert "校验通过" in tab.detail.timeline.banner.text()
     events = service.events_of(store.read(), sid)

@@ -109,8 +109,9 @@ class CustodyEventDialog(_Base):
         super().__init__(tr("{t}（{p}）", "{t} ({p})", t=etype.label, p=Part(part).label), me, parent)
         self.etype, self.part, self.sample = etype, part, sample or {}
         self.fields: dict[str, Any] = {}
-        self.counterpart_signed = QCheckBox(self.tr("对方已签字确认"))
-        self.counterpart_signed.setObjectName("counterpart_signed")
+        from inspector_app.ui.custody_sign import SignBox
+
+        self.counterpart_signed = SignBox("counterpart_signature")  # optional: the other side signs on the pad
         data = self.sample.get("data") or {}
         E = EventType
         f = self.fields
@@ -196,8 +197,8 @@ class CustodyEventDialog(_Base):
             keeper_id = data.pop("keeper_id")
             if data["keeper"]:
                 actors.append({"name": data["keeper"], "role": "keeper", "id_no": keeper_id})
-                if self.counterpart_signed.isChecked():
-                    signers.append(SignatureRecord(data["keeper"], "keeper", keeper_id))
+                if self.counterpart_signed.signed():
+                    signers.append(SignatureRecord(data["keeper"], "keeper", keeper_id, **self.counterpart_signed.image()))
         elif self.etype == E.SHIPPED:
             if data["method"] == "courier" and data["courier"]:
                 actors.append({"name": data["courier"], "role": "courier", "id_no": ""})
@@ -209,8 +210,8 @@ class CustodyEventDialog(_Base):
                 data["seals_checked"] = None  # required: refused by validation with a message
             if rep:
                 actors.append({"name": rep, "role": "enterprise_rep", "id_no": ""})
-                if self.counterpart_signed.isChecked():
-                    signers.append(SignatureRecord(rep, "party"))
+                if self.counterpart_signed.signed():
+                    signers.append(SignatureRecord(rep, "party", **self.counterpart_signed.image()))
         return {"type": self.etype.value, "part": self.part, "data": data, "actors": actors, "place": self.place.text().strip(),
                 "note": self.note.text().strip(), "photos": list(self.photos), "signers": signers}
 
@@ -270,12 +271,13 @@ class LabHandoverDialog(_Base):
         self.receiver.setObjectName("receiver")
         self.receiver_id = QLineEdit()
         self.receiver_id.setObjectName("receiver_id")
-        self.receiver_signed = QCheckBox(self.tr("接收人已签字"))
-        self.receiver_signed.setObjectName("receiver_signed")
+        from inspector_app.ui.custody_sign import SignBox
+
+        self.receiver_signed = SignBox("receiver_signature")
         self.form.addRow(self.tr("承检机构"), self.lab)
         self.form.addRow(self.tr("接收人"), self.receiver)
         self.form.addRow(self.tr("工号/证件号"), self.receiver_id)
-        self.form.addRow(self.receiver_signed)
+        self.form.addRow(self.tr("接收人签名"), self.receiver_signed)
         self.place.setText(self.lab.text())
         self._finish_layout()
 
@@ -294,9 +296,9 @@ class LabHandoverDialog(_Base):
         data["lab"] = self.lab.text().strip()
         if not self.receiver.text().strip():
             raise ValidationError("receiver", tr("请填写接收人姓名。", "Enter the receiver's name."))
-        if not self.receiver_signed.isChecked():
+        if not self.receiver_signed.signed():
             raise ValidationError("receiver_signed", tr("接收人须签字确认。", "The receiver must sign."))
-        receiver = SignatureRecord(self.receiver.text().strip(), "lab_receiver", self.receiver_id.text().strip())
+        receiver = SignatureRecord(self.receiver.text().strip(), "lab_receiver", self.receiver_id.text().strip(), **self.receiver_signed.image())
         actors = [self.me_actor(), {"name": receiver.name, "role": "lab_receiver", "id_no": receiver.id_no}]
         return {"type": "LAB_RECEIVED", "part": self.part, "data": data, "actors": actors, "place": self.place.text().strip() or data["lab"],
                 "note": self.note.text().strip(), "photos": list(self.photos), "signers": [receiver]}
