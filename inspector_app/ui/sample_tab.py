@@ -55,6 +55,19 @@ class NewSampleDialog(QDialog):
         form.addRow(buttons)
 
 
+def thumbnail_path(store: Any):
+    """sha256 → the evidence thumbnail (small, fast to paint), or the original when it has none."""
+    from inspector_app.evidence.blobstore import BlobStore
+
+    blobs = BlobStore(store.paths)
+
+    def path(sha256: str):
+        thumb = blobs.thumb_path(sha256)
+        return thumb if thumb.exists() else store.paths.blob_path(sha256)
+
+    return path
+
+
 class SampleDetail(QWidget):
     """A finalized sample: the record at a glance, deadlines, allowed actions, the timeline."""
 
@@ -193,7 +206,7 @@ class SamplesTab(QWidget):
         self.placeholder = QLabel(self.tr("选择左侧的抽样单，或扫描封条编号。"))
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.right.addWidget(self.placeholder)
-        self.detail = SampleDetail(store.paths.blob_path)
+        self.detail = SampleDetail(thumbnail_path(store))
         self.detail.action_requested.connect(self.open_action)
         self.detail.amend_requested.connect(self.amend)
         self.right.addWidget(self.detail)
