@@ -174,9 +174,11 @@ def child_inspection(data_dir: Path, template_dir: Path, repeats: int) -> None:
     def heartbeat(seconds: float, action=None) -> dict:
         """Gaps between 2 ms ticks (ms) while `action()` runs once per tick: max, p99, count > 50."""
         gaps: list[float] = []
+        cpu_gaps: list[float] = []      # UI-thread CPU per gap: the same work, without machine load
         clock = QElapsedTimer()
         clock.start()
         last = [clock.nsecsElapsed()]
+        last_cpu = [time.thread_time()]
         tick = QTimer()
         tick.setInterval(2)
 
@@ -184,6 +186,9 @@ def child_inspection(data_dir: Path, template_dir: Path, repeats: int) -> None:
             now = clock.nsecsElapsed()
             gaps.append((now - last[0]) / 1e6)
             last[0] = now
+            cpu_now = time.thread_time()
+            cpu_gaps.append((cpu_now - last_cpu[0]) * 1e3)
+            last_cpu[0] = cpu_now
             if action is not None:
                 action()
 
@@ -192,8 +197,11 @@ def child_inspection(data_dir: Path, template_dir: Path, repeats: int) -> None:
         pump(app, lambda: clock.nsecsElapsed() > seconds * 1e9, seconds + 30)
         tick.stop()
         gaps = sorted(gaps[1:]) or [0.0]
+        cpu_gaps = sorted(cpu_gaps[1:]) or [0.0]
         return {"max": round(gaps[-1], 1), "p99": round(gaps[int(len(gaps) * 0.99) - 1], 1),
-                "over_50ms": sum(g > 50 for g in gaps), "ticks": len(gaps)}
+                "over_50ms": sum(g > 50 for g in gaps), "ticks": len(gaps),
+                "ui_cpu_ms_max": round(cpu_gaps[-1], 1), "ui_cpu_ms_p99": round(cpu_gaps[int(len(cpu_gaps) * 0.99) - 1], 1),
+                "ui_cpu_ms_median": round(statistics.median(cpu_gaps), 1)}
 
     # first visit of every section (built progressively: a screenful, then chunks)
     section_ms: list[float] = []
