@@ -14,8 +14,8 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 
+from inspector_app.documents.ttf import FastTTFont
 from inspector_app.store.paths import resource_path
 
 SONG = "FI-UMing"      # body text (宋体-like)
@@ -38,7 +38,7 @@ def register_fonts() -> None:
             path = resource_path("fonts", filename)
             if not path.exists():
                 raise FileNotFoundError(f"bundled font missing: {path} (reinstall the application)")
-            font = TTFont(name, str(path))
+            font = FastTTFont(name, str(path))
             # reportlab slices whole tables (UMing's glyf is 17 MB) out of the file for every
             # subset it writes; the tables never change, so slice each once per process.
             font.face.get_table = lru_cache(maxsize=None)(font.face.get_table)

@@ -27,7 +27,8 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate, Paragraph, Spacer, Table, TableStyle
 
 from inspector_app.documents import images, qr, speed
-from inspector_app.documents.fonts import HEI, SONG, covers, draw_string, markup, register_fonts, string_width
+from inspector_app.documents.fonts import HEI, SONG, covers, draw_string, register_fonts, runs, string_width
+from inspector_app.documents.text import CJKText
 
 rl_config.useA85 = 0  # binary (Flate) streams: smaller files, no ASCII85 encoding pass
 speed.install()
@@ -100,15 +101,18 @@ def styles() -> dict[str, ParagraphStyle]:
     }
 
 
-def para(text: object, style: str = "body", raw: bool = False) -> Paragraph:
-    """A paragraph of user text (escaped, with glyph fallback) or of trusted markup (`raw`)."""
-    return Paragraph(str(text) if raw else markup(text, HEI if styles()[style].fontName == HEI else SONG), styles()[style])
+def para(text: object, style: str = "body", raw: bool = False) -> Flowable:
+    """A paragraph of user text (with glyph fallback; "\n" breaks the line) or of trusted markup (`raw`)."""
+    st = styles()[style]
+    if raw:
+        return Paragraph(str(text), st)
+    return CJKText(runs("" if text is None else str(text), HEI if st.fontName == HEI else SONG), st)
 
 
-def labelled(label: str, value: object, style: str = "plain", blank: str = "") -> Paragraph:
+def labelled(label: str, value: object, style: str = "plain", blank: str = "") -> Flowable:
     """'标签：值' with the label in the Hei face."""
     text = "" if value in (None, "") else str(value)
-    return Paragraph(f'<font face="{HEI}">{markup(label, HEI)}</font>{markup(text or blank)}', styles()[style])
+    return CJKText(runs(label, HEI) + runs(text or blank, SONG), styles()[style])
 
 
 def cell(value: object) -> Paragraph:
