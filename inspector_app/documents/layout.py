@@ -24,6 +24,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFInfo, PDFString
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus.tables import CellStyle
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate, Paragraph, Spacer, Table, TableStyle
 
 from inspector_app.documents import images, qr, speed
@@ -132,20 +133,76 @@ def checkbox(options: list[tuple[str, bool]]) -> str:
     return "  ".join(("■" if on else "□") + " " + text for text, on in options)
 
 
-GRID = TableStyle([
-    ("FONTNAME", (0, 0), (-1, -1), SONG),  # also for empty cells: never fall back to Helvetica
-    ("FONTSIZE", (0, 0), (-1, -1), 9.5),
-    ("LEADING", (0, 0), (-1, -1), 12.5),
-    ("GRID", (0, 0), (-1, -1), 0.6, colors.black),
-    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-    ("LEFTPADDING", (0, 0), (-1, -1), 3),
-    ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-    ("TOPPADDING", (0, 0), (-1, -1), 2),
-    ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
-])
+class _FormCellStyle(CellStyle):
+    """The form grid's cell defaults, set per class instead of by a style command per cell."""
+
+    fontname = SONG   # also for empty cells: never fall back to Helvetica
+    fontsize = 9.5
+    leading = 12.5
+    valign = "MIDDLE"
+    leftPadding = 3
+    rightPadding = 3
+    topPadding = 2
+    bottomPadding = 2.5
 
 
+GRID = TableStyle([("GRID", (0, 0), (-1, -1), 0.6, colors.black)])
 CELL_SIZE, CELL_PAD = 9.5, 3
+
+
+class FormTable(Table):
+    """A `Table` whose one-line string cells are drawn as one text object per table.
+
+    reportlab draws every string cell with its own text object and font switch; a form has
+    a hundred of them. Label cells (`Label`) are drawn in the Hei face, centred. Geometry,
+    splitting and flowable cells are the `Table`'s own.
+    """
+
+    def draw(self):
+        self._fi_text = None
+        self._fi_font = None
+        super().draw()
+        if self._fi_text is not None:
+            c = self.canv
+            c.saveState()
+            c.setFillColor(colors.black)
+            c.drawText(self._fi_text)
+            c.restoreState()
+
+    def _drawCell(self, cellval, cellstyle, pos, size):
+        if isinstance(cellval, (tuple, list, Flowable)) or "\n" in str(cellval):
+            return super()._drawCell(cellval, cellstyle, pos, size)
+        text = str(cellval)
+        if not text:
+            return
+        colpos, rowpos = pos
+        colwidth, rowheight = size
+        label = isinstance(cellval, Label)
+        font = HEI if label else cellstyle.fontname
+        just = "CENTER" if label else cellstyle.alignment
+        fontsize, leading = cellstyle.fontsize, cellstyle.leading
+        if cellstyle.valign == "BOTTOM":
+            y = rowpos + cellstyle.bottomPadding + leading - fontsize
+        elif cellstyle.valign == "TOP":
+            y = rowpos + rowheight - cellstyle.topPadding - fontsize
+        else:
+            y = rowpos + (cellstyle.bottomPadding + rowheight - cellstyle.topPadding + leading) / 2.0 - fontsize
+        if just == "LEFT":
+            x = colpos + cellstyle.leftPadding
+        else:
+            width = pdfmetrics.stringWidth(text, font, fontsize)
+            if just in ("CENTRE", "CENTER"):
+                x = colpos + (colwidth + cellstyle.leftPadding - cellstyle.rightPadding) * 0.5 - width * 0.5
+            else:
+                x = colpos + colwidth - cellstyle.rightPadding - width
+        tx = self._fi_text
+        if tx is None:
+            tx = self._fi_text = self.canv.beginText()
+        if self._fi_font != (font, fontsize):
+            tx.setFont(font, fontsize)
+            self._fi_font = (font, fontsize)
+        tx.setTextOrigin(x, y)
+        tx.textOut(text)
 
 
 def form_table(rows: list[list], widths_mm: list[float], spans: list[tuple] = (), extra_style: list = ()) -> Table:
@@ -172,13 +229,12 @@ def form_table(rows: list[list], widths_mm: list[float], spans: list[tuple] = ()
             font = HEI if label else SONG
             avail = span_w.get((c, r), widths[c]) - 2 * CELL_PAD - 1
             if "\n" not in text and covers(text, font) and pdfmetrics.stringWidth(text, font, CELL_SIZE) <= avail:
-                out.append(text)
-                if label:
-                    commands += [("FONTNAME", (c, r), (c, r), HEI), ("ALIGN", (c, r), (c, r), "CENTER")]
+                out.append(Label(text) if label else text)
             else:
                 out.append(para(text, "cell_label" if label else "cell"))
         data.append(out)
-    table = Table(data, colWidths=widths, splitByRow=1, splitInRow=1, hAlign="CENTER")
+    cell_styles = [[_FormCellStyle("cell") for _ in row] for row in data]
+    table = FormTable(data, colWidths=widths, splitByRow=1, splitInRow=1, hAlign="CENTER", cellStyles=cell_styles)
     table.setStyle(GRID)
     commands += list(extra_style)
     if commands:
