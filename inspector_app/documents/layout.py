@@ -29,7 +29,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, P
 
 from inspector_app.documents import images, qr, speed
 from inspector_app.documents.fonts import HEI, SONG, covers, draw_string, register_fonts, runs, string_width
-from inspector_app.documents.text import CJKText
+from inspector_app.documents.text import CJKText, draw_text_runs
 
 rl_config.useA85 = 0  # binary (Flate) streams: smaller files, no ASCII85 encoding pass
 speed.install()
@@ -159,14 +159,13 @@ class FormTable(Table):
     """
 
     def draw(self):
-        self._fi_text = None
-        self._fi_font = None
+        self._fi_text = []
         super().draw()
-        if self._fi_text is not None:
+        if self._fi_text:
             c = self.canv
             c.saveState()
             c.setFillColor(colors.black)
-            c.drawText(self._fi_text)
+            draw_text_runs(c, self._fi_text)
             c.restoreState()
 
     def _drawCell(self, cellval, cellstyle, pos, size):
@@ -195,14 +194,7 @@ class FormTable(Table):
                 x = colpos + (colwidth + cellstyle.leftPadding - cellstyle.rightPadding) * 0.5 - width * 0.5
             else:
                 x = colpos + colwidth - cellstyle.rightPadding - width
-        tx = self._fi_text
-        if tx is None:
-            tx = self._fi_text = self.canv.beginText()
-        if self._fi_font != (font, fontsize):
-            tx.setFont(font, fontsize)
-            self._fi_font = (font, fontsize)
-        tx.setTextOrigin(x, y)
-        tx.textOut(text)
+        self._fi_text.append((x, y, [(font, fontsize, text)]))
 
 
 def form_table(rows: list[list], widths_mm: list[float], spans: list[tuple] = (), extra_style: list = ()) -> Table:

@@ -16,6 +16,7 @@ import re
 from functools import lru_cache
 
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.textsplit import ALL_CANNOT_START
 from reportlab.pdfbase import pdfmetrics
@@ -59,6 +60,35 @@ def normalise(runs: list[Run]) -> list[Run]:
     if cleaned and cleaned[-1][1] != "\n":
         cleaned[-1] = (cleaned[-1][0], cleaned[-1][1].rstrip(" "))
     return [r for r in cleaned if r[1]]
+
+
+def draw_text_runs(canvas, placements) -> None:
+    """Write text as one PDF text block: `placements` are (x, y, [(font, size, text), …]).
+
+    What `PDFTextObject.textOut` writes (subset font selection, escaped strings), without its
+    per-call bookkeeping; the fill colour is the canvas's current one.
+    """
+    doc = canvas._doc
+    escape = canvas._escape
+    code = ["BT"]
+    current = None
+    for x, y, runs in placements:
+        code.append(f"1 0 0 1 {fp_str(x, y)} Tm")
+        for font_name, size, chunk in runs:
+            font = _font(font_name)
+            for subset, data in font.splitString(chunk, doc):
+                key = (font_name, subset, size)
+                if key != current:
+                    code.append(f"{font.getSubsetInternalName(subset, doc)} {fp_str(size)} Tf")
+                    current = key
+                code.append(f"({escape(data)}) Tj")
+    code.append("ET")
+    canvas._code.append("\n".join(code))
+
+
+@lru_cache(maxsize=8)
+def _font(font_name: str):
+    return pdfmetrics.getFont(font_name)
 
 
 class _Line:
@@ -183,28 +213,21 @@ class CJKText(Flowable):
         if not lines:
             return
         s = self.style
-        canvas = self.canv
-        canvas.saveState()
-        canvas.setFillColor(s.textColor)
-        y = self.height - s.fontSize
-        tx = canvas.beginText(0, y)
-        size = s.fontSize
-        current = None
-        alignment = s.alignment
+        size, alignment = s.fontSize, s.alignment
+        y = self.height - size
+        placements = []
         for n, line in enumerate(lines):
             x = s.leftIndent + (self.first_indent if n == 0 else 0)
             if alignment == TA_CENTER:
                 x += 0.5 * line.extra
             elif alignment == TA_RIGHT:
                 x += line.extra
-            tx.setTextOrigin(x, y)
-            for font, chunk in line.runs:
-                if font != current:
-                    tx.setFont(font, size)
-                    current = font
-                tx.textOut(chunk)
+            placements.append((x, y, [(font, size, chunk) for font, chunk in line.runs]))
             y -= s.leading
-        canvas.drawText(tx)
+        canvas = self.canv
+        canvas.saveState()
+        canvas.setFillColor(s.textColor)
+        draw_text_runs(canvas, placements)
         canvas.restoreState()
 
 
