@@ -13,7 +13,9 @@ look the same; only the time changes.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
+from itertools import accumulate
 
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.rl_accel import fp_str
@@ -36,7 +38,8 @@ def _widths(font_name: str) -> tuple[dict[int, float], float]:
 
 
 def normalise(runs: list[Run]) -> list[Run]:
-    """White space as Paragraph treats it: runs of blanks collapse to one space, none at the ends of a line."""
+    """White space as Paragraph treats it: runs of blanks collapse to one space; none at the ends
+    of the paragraph or before a forced break (one is kept after it)."""
     out: list[Run] = []
     for font, chunk in runs:
         for k, piece in enumerate(chunk.split("\n")):
@@ -53,7 +56,7 @@ def normalise(runs: list[Run]) -> list[Run]:
                 cleaned[-1] = (cleaned[-1][0], cleaned[-1][1].rstrip(" "))
             cleaned.append((font, piece))
             continue
-        if (not cleaned or cleaned[-1][1] == "\n" or cleaned[-1][1].endswith(" ")) and piece.startswith(" "):
+        if (not cleaned or cleaned[-1][1].endswith(" ")) and piece.startswith(" "):
             piece = piece.lstrip(" ")
         if piece:
             cleaned.append((font, piece))
@@ -98,66 +101,98 @@ class _Line:
         self.runs, self.width, self.extra, self.forced = runs, width, extra, forced
 
 
+class _CharWidths(dict):
+    """Character → advance width per 1 pt; characters without a glyph get the default width."""
+
+    def __init__(self, table: dict[int, float], default: float):
+        super().__init__((chr(code), w / 1000.0) for code, w in table.items())
+        self.default = default / 1000.0
+
+    def __missing__(self, ch):
+        return self.default
+
+
+@lru_cache(maxsize=8)
+def _char_widths(font_name: str) -> _CharWidths:
+    return _CharWidths(*_widths(font_name))
+
+
 def wrap_runs(runs: list[Run], size: float, max_widths: list[float]) -> list[_Line]:
-    """Lines of `runs` for these widths (first line, then the rest), reportlab's CJK rules."""
-    chars: list[tuple[str, str, float]] = []  # (font, char, width); font "" = forced break
+    """Lines of `runs` for these widths (first line, then the rest), reportlab's CJK rules.
+
+    Line ends are found by bisecting the running sum of character widths instead of
+    stepping through every character.
+    """
+    pieces: list[str] = []
+    starts: list[int] = []      # run r covers text[starts[r]:starts[r + 1]]
+    fonts: list[str] = []       # "" marks a forced break ("\n")
+    widths: list[float] = []
+    forced_at: list[int] = []
+    pos = 0
     for font, piece in runs:
+        starts.append(pos)
         if piece == "\n":
-            chars.append(("", "\n", 0.0))
-            continue
-        table, default = _widths(font)
-        scale = size / 1000.0
-        get = table.get
-        chars.extend((font, ch, get(ord(ch), default) * scale) for ch in piece)
-    lines: list[_Line] = []
-    n = len(chars)
-    i = start = 0
-    used = 0.0
-    max_w = max_widths[0]
-    while i < n:
-        font, ch, w = chars[i]
-        i += 1
-        used += w
-        forced = font == ""
-        if (used > max_w + _FUZZ and used > 0) or forced:
-            extra = max_w - used
-            if not forced:
-                if ord(ch) < 0x3000:
-                    # inside Latin text: go back to a space or a CJK character (not past half the line)
-                    limit = (start + i) >> 1
-                    for j in range(i - 1, limit, -1):
-                        cj = chars[j][1]
-                        if cj == " " or ord(cj) >= 0x3000:
-                            k = j + 1
-                            if k < i:
-                                j = k + 1
-                                extra += sum(c[2] for c in chars[j:i])
-                                w = chars[k][2]
-                                ch = chars[k][1]
-                                i = j
-                                break
-                if ch not in ALL_CANNOT_START and i > start + 1:
-                    i -= 1          # push the character to the next line
-                    extra += w
-            lines.append(_make_line(chars[start:i], max_w, max_w - extra, forced))
-            max_w = max_widths[min(len(lines), len(max_widths) - 1)]
-            start = i
-            used = 0.0
-    if used > 0:
-        lines.append(_make_line(chars[start:], max_w, used, False))
-    return lines
-
-
-def _make_line(chars: list[tuple[str, str, float]], max_w: float, used: float, forced: bool) -> _Line:
-    runs: list[Run] = []
-    for font, ch, _w in chars:
-        if not font:
-            continue
-        if runs and runs[-1][0] == font:
-            runs[-1] = (font, runs[-1][1] + ch)
+            fonts.append("")
+            forced_at.append(pos)
+            widths.append(0.0)
         else:
-            runs.append((font, ch))
-    return _Line(runs, used, max_w - used, forced)
+            fonts.append(font)
+            widths.extend(map(_char_widths(font).__getitem__, piece))
+        pieces.append(piece)
+        pos += len(piece)
+    starts.append(pos)
+    text = "".join(pieces)
+    n = len(text)
+    if size != 1:
+        widths = [w * size for w in widths]
+    cum = [0.0, *accumulate(widths)]   # cum[k] = width of text[:k]
+
+    def line(a: int, b: int, max_w: float, used: float, forced: bool) -> _Line:
+        out: list[Run] = []
+        r = bisect_right(starts, a) - 1
+        while r < len(fonts) and starts[r] < b:
+            if fonts[r]:
+                out.append((fonts[r], text[max(a, starts[r]):min(b, starts[r + 1])]))
+            r += 1
+        return _Line(out, used, max_w - used, forced)
+
+    lines: list[_Line] = []
+    start = 0
+    max_w = max_widths[0]
+    while start < n:
+        base = cum[start]
+        over = bisect_right(cum, base + max_w + _FUZZ) - 1   # first character that overflows (n: none)
+        f = bisect_left(forced_at, start)
+        brk = forced_at[f] if f < len(forced_at) else n
+        if brk < over:
+            lines.append(line(start, brk + 1, max_w, cum[brk + 1] - base, True))
+            start = brk + 1
+        elif over < n:
+            i = over + 1
+            ch, w = text[over], widths[over]
+            extra = max_w - (cum[i] - base)
+            if ord(ch) < 0x3000:
+                # inside Latin text: go back to a space or a CJK character (not past half the line)
+                for j in range(i - 1, (start + i) >> 1, -1):
+                    cj = text[j]
+                    if cj == " " or ord(cj) >= 0x3000:
+                        k = j + 1
+                        if k < i:
+                            extra += cum[i] - cum[k + 1]
+                            ch, w = text[k], widths[k]
+                            i = k + 1
+                            break
+            if ch not in ALL_CANNOT_START and i > start + 1:
+                i -= 1          # push the character to the next line
+                extra += w
+            lines.append(line(start, i, max_w, max_w - extra, False))
+            start = i
+        else:
+            if cum[n] - base > 0:
+                lines.append(line(start, n, max_w, cum[n] - base, False))
+            break
+        max_w = max_widths[min(len(lines), len(max_widths) - 1)]
+    return lines
 
 
 class CJKText(Flowable):

@@ -91,13 +91,19 @@ class FastFace(TTFontFace):
     """`TTFontFace` whose `makeSubset` reuses per-glyph data; the result is byte-identical."""
 
     def _glyph(self, index: int) -> tuple[bytes, list[tuple[int, int]]]:
-        cache = self.__dict__.setdefault("_fi_glyphs", {})
-        hit = cache.get(index)
-        if hit is None:
-            pos = self.glyphPos[index]
-            data = self.get_table("glyf")[pos:self.glyphPos[index + 1]]
-            comps = _components(data) if len(data) > 2 and unpack(">h", data[:2])[0] < 0 else []
-            hit = cache[index] = (data, comps)
+        """(glyph data padded to 4 bytes, composite components) of one glyph, parsed once."""
+        try:
+            return self._fi_glyphs[index]
+        except AttributeError:
+            self._fi_glyphs = {}
+        except KeyError:
+            pass
+        pos = self.glyphPos[index]
+        data = self.get_table("glyf")[pos:self.glyphPos[index + 1]]
+        comps = _components(data) if len(data) > 2 and unpack(">h", data[:2])[0] < 0 else []
+        if len(data) % 4:
+            data += b"\0" * (4 - len(data) % 4)
+        hit = self._fi_glyphs[index] = (data, comps)
         return hit
 
     def _static_tables(self) -> dict[str, bytes]:
@@ -126,13 +132,15 @@ class FastFace(TTFontFace):
                 glyph_set[old] = len(glyph_map)
                 glyph_map.append(old)
             code_to_glyph[code] = glyph_set[old]
+        glyph = self._glyph
         n = 0
         while n < len(glyph_map):  # composite glyphs pull in their components
-            for _, comp in self._glyph(glyph_map[n])[1]:
+            comps = glyph(glyph_map[n])[1]
+            n += 1
+            for _, comp in comps:
                 if comp not in glyph_set:
                     glyph_set[comp] = len(glyph_map)
                     glyph_map.append(comp)
-            n += 1
 
         static = self._static_tables()
         output = TTFontMaker()
@@ -167,18 +175,14 @@ class FastFace(TTFontFace):
         pos = 0
         for old in glyph_map:
             offsets.append(pos)
-            data, comps = self._glyph(old)
+            data, comps = glyph(old)
             if comps:
                 data = bytearray(data)
                 for at, comp in comps:
                     data[at:at + 2] = pack(">H", glyph_set[comp])
                 data = bytes(data)
             glyf.append(data)
-            pos += len(data)
-            if pos % 4:
-                pad = 4 - pos % 4
-                glyf.append(b"\0" * pad)
-                pos += pad
+            pos += len(data)   # glyph data is stored padded to 4 bytes, as reportlab pads it
         offsets.append(pos)
         output.add("glyf", b"".join(glyf))
         if (pos + 1) >> 1 > 0xFFFF:
