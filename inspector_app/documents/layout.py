@@ -30,6 +30,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, P
 from inspector_app.documents import images, qr, speed
 from inspector_app.documents.fonts import HEI, SONG, covers, draw_string, register_fonts, runs, string_width
 from inspector_app.documents.text import CJKText, draw_text_runs
+from inspector_app.documents.ttf import FAST_FLATE
 
 rl_config.useA85 = 0  # binary (Flate) streams: smaller files, no ASCII85 encoding pass
 speed.install()
@@ -383,6 +384,11 @@ def _canvas_class(spec: DocSpec, blob_free_groups: list[SignerGroup]):
         def __init__(self, *args, **kwargs):
             kwargs["invariant"] = 1
             super().__init__(*args, **kwargs)
+            # every stream (pages, forms, fonts, ToUnicode maps) compressed by libdeflate instead
+            # of zlib's default level: reportlab applies `defaultStreamFilters` to any stream
+            # without explicit filters, which is all of them once its own compression is off
+            self.setPageCompression(0)
+            self._doc.defaultStreamFilters = [FAST_FLATE]
             info = _InfoWithKeys()
             info.__dict__.update(self._doc.info.__dict__)
             info.extra = {"FIDocNumber": spec.number, "FIRecordHash": spec.record_hash, "FIDocType": spec.doc_type}

@@ -42,11 +42,14 @@ FONT_COMPRESSION_LEVEL = 1
 
 
 class _FastFlate:
-    """A Flate filter at a fixed, faster compression level (for font programs)."""
+    """A Flate filter at a fixed, faster compression level (font programs; our documents use it
+    for every stream, see `layout.DocCanvas`)."""
 
     pdfname = "FlateDecode"
 
     def encode(self, data):
+        if isinstance(data, str):  # as reportlab's own Flate filter does
+            data = data.encode("utf8")
         if _libdeflate is not None:
             return bytes(_libdeflate.zlib_compress(data, FONT_COMPRESSION_LEVEL))
         return zlib.compress(data, FONT_COMPRESSION_LEVEL)
@@ -55,7 +58,7 @@ class _FastFlate:
         return zlib.decompress(encoded)
 
 
-_FAST_FLATE = _FastFlate()
+FAST_FLATE = _FastFlate()
 
 
 class _RawNumbers(pdfdoc.PDFObject):
@@ -199,7 +202,7 @@ class FastFace(TTFontFace):
         ref = super().addSubsetObjects(doc, fontname, subset)
         stream = doc.idToObject.get("fontFile:%s(%s)" % (self.filename, fontname))
         if stream is not None and stream.filters:
-            stream.filters = [_FAST_FLATE]
+            stream.filters = [FAST_FLATE]
         return ref
 
 
