@@ -414,9 +414,7 @@ def _canvas_class(spec: DocSpec, blob_free_groups: list[SignerGroup]):
             if spec.qr_on_pages:
                 size = 19 * mm
                 if not self._doc.hasForm("fi_qr"):
-                    self.beginForm("fi_qr")
-                    qr.draw_qr(self, qr_text, 0, 0, size)
-                    self.endForm()
+                    qr.add_qr_form(self, "fi_qr", qr_text, size)
                 self.saveState()
                 self.translate(PAGE_W - MARGIN_X - size + 2 * mm, PAGE_H - 6 * mm - size)
                 self.doForm("fi_qr")
