@@ -38,7 +38,11 @@ def register_fonts() -> None:
             path = resource_path("fonts", filename)
             if not path.exists():
                 raise FileNotFoundError(f"bundled font missing: {path} (reinstall the application)")
-            font = FastTTFont(name, str(path))
+            # asciiReadable=False: codes are given in order of use, so a subset holds up to 255
+            # characters actually printed (not 96 reserved ASCII glyphs embedded whether used
+            # or not); a typical record fits one subset instead of two. Text extraction goes
+            # through the ToUnicode map either way.
+            font = FastTTFont(name, str(path), asciiReadable=False)
             # reportlab slices whole tables (UMing's glyf is 17 MB) out of the file for every
             # subset it writes; the tables never change, so slice each once per process.
             font.face.get_table = lru_cache(maxsize=None)(font.face.get_table)

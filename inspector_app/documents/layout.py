@@ -27,13 +27,12 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus.tables import CellStyle
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate, Paragraph, Spacer, Table, TableStyle
 
-from inspector_app.documents import images, qr, speed
+from inspector_app.documents import images, qr
 from inspector_app.documents.fonts import HEI, SONG, covers, draw_string, register_fonts, runs, string_width
 from inspector_app.documents.text import CJKText, draw_text_runs
 from inspector_app.documents.ttf import FAST_FLATE
 
 rl_config.useA85 = 0  # binary (Flate) streams: smaller files, no ASCII85 encoding pass
-speed.install()
 
 PAGE_W, PAGE_H = A4
 MARGIN_X = 20 * mm
