@@ -61,8 +61,7 @@ def register_fonts() -> None:
 
 def covers(text: str, font_name: str) -> bool:
     """True if `font_name` has a glyph for every character of `text`."""
-    cmap = pdmetrics_face(font_name).charToGlyph
-    return all(ord(ch) in cmap for ch in text)
+    return _covered(font_name).issuperset(text)
 
 
 @lru_cache(maxsize=4)
@@ -71,13 +70,21 @@ def pdmetrics_face(font_name: str):
     return pdfmetrics.getFont(font_name).face
 
 
+@lru_cache(maxsize=4)
+def _covered(font_name: str) -> frozenset[str]:
+    """The characters `font_name` has glyphs for (as a set of str: one C-level subset test per text)."""
+    return frozenset(map(chr, pdmetrics_face(font_name).charToGlyph))
+
+
 def runs(text: str, font_name: str = SONG) -> list[tuple[str, str]]:
     """Split text into (font, chunk) runs so that characters missing from `font_name` use the fallback."""
+    covered = _covered(font_name)
+    if covered.issuperset(text):
+        return [(font_name, text)] if text else []
     out: list[tuple[str, str]] = []
-    cmap = pdmetrics_face(font_name).charToGlyph
     fallback = HEI if font_name == SONG else SONG
     for ch in text:
-        font = font_name if (ord(ch) in cmap or ch in "\n\t ") else fallback
+        font = font_name if (ch in covered or ch in "\n\t ") else fallback
         if out and out[-1][0] == font:
             out[-1] = (font, out[-1][1] + ch)
         else:
