@@ -105,16 +105,16 @@ def markup(text: object, font_name: str = SONG) -> str:
 
 def draw_string(canvas, x: float, y: float, text: str, size: float, font_name: str = SONG, anchor: str = "left") -> float:
     """Draw one line on a canvas with per-character fallback; returns its width."""
+    from inspector_app.documents.text import draw_text_runs
+
     pieces = runs(text, font_name)
     width = sum(pdfmetrics.stringWidth(chunk, font, size) for font, chunk in pieces)
     if anchor == "centre":
         x -= width / 2
     elif anchor == "right":
         x -= width
-    for font, chunk in pieces:
-        canvas.setFont(font, size)
-        canvas.drawString(x, y, chunk)
-        x += pdfmetrics.stringWidth(chunk, font, size)
+    if pieces:
+        draw_text_runs(canvas, [(x, y, [(font, size, chunk) for font, chunk in pieces])])
     return width
 
 
