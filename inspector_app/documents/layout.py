@@ -162,11 +162,7 @@ class FormTable(Table):
         self._fi_text = []
         super().draw()
         if self._fi_text:
-            c = self.canv
-            c.saveState()
-            c.setFillColor(colors.black)
-            draw_text_runs(c, self._fi_text)
-            c.restoreState()
+            draw_text_runs(self.canv, self._fi_text, fill=colors.black)
 
     def _drawCell(self, cellval, cellstyle, pos, size):
         if isinstance(cellval, (tuple, list, Flowable)) or "\n" in str(cellval):

@@ -65,15 +65,18 @@ def normalise(runs: list[Run]) -> list[Run]:
     return [r for r in cleaned if r[1]]
 
 
-def draw_text_runs(canvas, placements) -> None:
+def draw_text_runs(canvas, placements, fill=None) -> None:
     """Write text as one PDF text block: `placements` are (x, y, [(font, size, text), …]).
 
     What `PDFTextObject.textOut` writes (subset font selection, escaped strings), without its
-    per-call bookkeeping; the fill colour is the canvas's current one.
+    per-call bookkeeping. The fill colour is the canvas's current one, or `fill` (a reportlab
+    colour) set inside the block only (q … Q), leaving the canvas state as it was.
     """
     doc = canvas._doc
     escape = canvas._escape
     code = ["BT"]
+    if fill is not None:
+        code = ["q", _fill_op(fill), "BT"]
     current = None
     for x, y, runs in placements:
         code.append(f"1 0 0 1 {fp_str(x, y)} Tm")
@@ -86,7 +89,16 @@ def draw_text_runs(canvas, placements) -> None:
                     current = key
                 code.append(f"({escape(data)}) Tj")
     code.append("ET")
+    if fill is not None:
+        code.append("Q")
     canvas._code.append("\n".join(code))
+
+
+@lru_cache(maxsize=16)
+def _fill_op(colour) -> str:
+    """The PDF fill-colour operator of an opaque reportlab colour."""
+    r, g, b = colour.rgb()
+    return f"{fp_str(r)} g" if r == g == b else f"{fp_str(r, g, b)} rg"
 
 
 @lru_cache(maxsize=8)
@@ -243,27 +255,30 @@ class CJKText(Flowable):
         head._wrapped_w = tail._wrapped_w = avail_w
         return [head, tail]
 
+    def drawOn(self, canvas, x, y, _sW=0):
+        """Draw at (x, y) in absolute coordinates: no graphics-state save/translate per paragraph."""
+        self._draw_at(canvas, self._hAlignAdjust(x, _sW), y)
+
     def draw(self):
+        self._draw_at(self.canv, 0, 0)
+
+    def _draw_at(self, canvas, x0: float, y0: float) -> None:
         lines = self._lines if self._lines is not None else self._layout(self.width)
         if not lines:
             return
         s = self.style
         size, alignment = s.fontSize, s.alignment
-        y = self.height - size
+        y = y0 + self.height - size
         placements = []
         for n, line in enumerate(lines):
-            x = s.leftIndent + (self.first_indent if n == 0 else 0)
+            x = x0 + s.leftIndent + (self.first_indent if n == 0 else 0)
             if alignment == TA_CENTER:
                 x += 0.5 * line.extra
             elif alignment == TA_RIGHT:
                 x += line.extra
             placements.append((x, y, [(font, size, chunk) for font, chunk in line.runs]))
             y -= s.leading
-        canvas = self.canv
-        canvas.saveState()
-        canvas.setFillColor(s.textColor)
-        draw_text_runs(canvas, placements)
-        canvas.restoreState()
+        draw_text_runs(canvas, placements, fill=s.textColor)
 
 
 def _flatten(lines: list[_Line]) -> list[Run]:
