@@ -228,10 +228,16 @@ class CJKText(Flowable):
 
     def _layout(self, avail_w: float) -> list[_Line]:
         if self._lines is None or self._wrapped_w != avail_w:
-            s = self.style
-            widths = [avail_w - s.leftIndent - self.first_indent, avail_w - s.leftIndent - s.rightIndent]
-            self._lines = wrap_runs(self.runs, s.fontSize, widths) if self.runs else []
-            self._wrapped_w = avail_w
+            # a Table measures its cells at more than one width; keep a few layouts
+            cache = self.__dict__.setdefault("_by_width", {})
+            lines = cache.get(avail_w)
+            if lines is None:
+                s = self.style
+                widths = [avail_w - s.leftIndent - self.first_indent, avail_w - s.leftIndent - s.rightIndent]
+                lines = wrap_runs(self.runs, s.fontSize, widths) if self.runs else []
+                if len(cache) < 4:
+                    cache[avail_w] = lines
+            self._lines, self._wrapped_w = lines, avail_w
         return self._lines
 
     def wrap(self, avail_w, avail_h):
