@@ -38,8 +38,11 @@ def _configure(conn: sqlite3.Connection) -> None:
 
 
 def connect(path: Path) -> Database:
-    """A new connection with the workspace's pragmas (WAL is set once, at open)."""
-    conn = sqlite3.connect(str(path), check_same_thread=False, timeout=10)
+    """A new connection with the workspace's pragmas (WAL is set once, at open).
+
+    `check_same_thread` stays on: a connection used from a second thread is a bug, and sqlite3
+    raises instead of corrupting memory."""
+    conn = sqlite3.connect(str(path), timeout=10)
     _configure(conn)
     return Database(conn, execute_plugins=False)
 
@@ -129,6 +132,8 @@ class Store:
     # -- reading ---------------------------------------------------------------------------
     def read(self) -> Database:
         """This thread's read connection (created on first use)."""
+        if self._closed:
+            raise WorkspaceError(tr("工作区已关闭。", "The workspace is closed."))
         db = getattr(self._local, "db", None)
         if db is None:
             db = connect(self.paths.db)
@@ -153,7 +158,9 @@ class Store:
                 try:
                     db.close()
                 except sqlite3.ProgrammingError:
-                    pass  # closed by its own thread already
+                    # Owned by a thread still running (a background query): closing it from here
+                    # could pull the connection from under that query; it closes with its thread.
+                    pass
             self._readers.clear()
 
     def _close_writer(self) -> None:
