@@ -7,10 +7,10 @@ so the store does not depend on the areas.
 
 from __future__ import annotations
 
-import hashlib
 import importlib
 from typing import Callable
 
+from inspector_app.evidence.blobstore import sha256_file
 from inspector_app.i18n import tr
 from inspector_app.store.db import Store
 
@@ -28,14 +28,6 @@ def check_sqlite(store: Store) -> list[str]:
     for table, rowid, parent, _fk in db.execute("PRAGMA foreign_key_check").fetchall():
         problems.append(tr("外键错误：{t} 第 {r} 行引用的 {p} 不存在。", "Foreign key error: {t} row {r} points to a missing {p}.", t=table, r=rowid, p=parent))
     return problems
-
-
-def sha256_file(path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def check_blobs(store: Store) -> list[str]:

@@ -12,10 +12,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
-import os
-import tempfile
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from sqlite_utils import Database
@@ -23,18 +20,15 @@ from sqlite_utils import Database
 from inspector_app.documents import module_for
 from inspector_app.documents.layout import CN_TZ
 from inspector_app.documents.render import blob_loader, record_hash, render
-from inspector_app.domain.errors import DomainError, StateError, ValidationError
+from inspector_app.domain.errors import DomainError, ValidationError
 from inspector_app.domain.hashing import content_hash
-from inspector_app.domain.numbering import BureauConfig, format_number
+from inspector_app.domain.numbering import BureauConfig
 from inspector_app.i18n import tr
 from inspector_app.store.db import Store
+from inspector_app.store.numbers import NoNumbersLeft, allocate_number, bureau_config  # noqa: F401 - re-exported
 from inspector_app.store.paths import WorkspacePaths
 from inspector_app.store.reference import fetch, query
 from inspector_app.store.txn import Txn
-
-
-class NoNumbersLeft(StateError):
-    """The device has no unused 文书编号 for this type and year."""
 
 
 @dataclass
@@ -46,23 +40,6 @@ class Issued:
     pdf_sha256: str
     pdf: bytes
     reprint: bool
-
-
-def bureau_config(db: Database) -> BureauConfig:
-    """The bureau settings (`setting` key `bureau`), defaults for what is not set."""
-    row = db.execute("SELECT value FROM setting WHERE key = 'bureau'").fetchone()
-    config = BureauConfig()
-    if row:
-        import json
-
-        values = json.loads(row[0]) or {}
-        known = {f.name for f in dataclasses.fields(BureauConfig)}
-        for key, value in values.items():
-            if key == "code_words" and isinstance(value, dict):
-                config.code_words = {**config.code_words, **value}
-            elif key in known:
-                setattr(config, key, value)
-    return config
 
 
 def bureau_inputs(config: BureauConfig) -> dict[str, Any]:
@@ -91,30 +68,6 @@ def issue_year(issued_at: str) -> int:
     return moment.astimezone(CN_TZ).year
 
 
-def allocate_number(txn: Txn, doc_type: str, year: int, config: BureauConfig) -> str:
-    """Take the next unused number of `doc_type`/`year` from the device's blocks (inside `txn`)."""
-    while True:
-        block = txn.db.execute(
-            "SELECT id, next, end FROM number_block WHERE doc_type = ? AND year = ? AND next <= end"
-            " ORDER BY start LIMIT 1",
-            [doc_type, year],
-        ).fetchone()
-        if block is None:
-            raise NoNumbersLeft(
-                "no_numbers",
-                tr("本机已没有{y}年可用的{t}文书编号。请联网同步以获取新的编号段，然后重试；已填写的记录不受影响。",
-                   "This device has no {t} document numbers left for {y}. Sync with the server to get a new block "
-                   "of numbers, then try again; the record itself is kept.", t=doc_type, y=year),
-            )
-        block_id, n, _end = block
-        txn.db.execute("UPDATE number_block SET next = next + 1 WHERE id = ?", [block_id])
-        number = format_number(config, doc_type, year, n)
-        taken = txn.db.execute("SELECT 1 FROM document WHERE number = ?", [number]).fetchone()
-        if not taken:
-            txn.audit("allocate_number", "number_block", block_id, {"number": number, "n": n})
-            return number
-
-
 def find_issued(db: Database, doc_type: str, record_id: str) -> dict[str, Any] | None:
     rows = query(
         db,
@@ -126,24 +79,10 @@ def find_issued(db: Database, doc_type: str, record_id: str) -> dict[str, Any] |
 
 
 def write_blob(paths: WorkspacePaths, data: bytes) -> str:
-    """Store bytes content-addressed (temp file + fsync + rename); returns the SHA-256."""
-    sha = hashlib.sha256(data).hexdigest()
-    target = paths.blob_path(sha)
-    if target.exists() and target.stat().st_size == len(data):
-        return sha
-    target.parent.mkdir(parents=True, exist_ok=True)
-    paths.tmp.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(dir=paths.tmp, prefix="pdf-", suffix=".part")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp_name, target)
-    except BaseException:
-        Path(tmp_name).unlink(missing_ok=True)
-        raise
-    return sha
+    """Store bytes content-addressed (temp file + fsync + rename) in the evidence blob store; returns the SHA-256."""
+    from inspector_app.evidence.blobstore import BlobStore
+
+    return BlobStore(paths).put_bytes(data)[0]
 
 
 def _record_number(db: Database, doc_type: str, record: dict[str, Any]) -> str:
