@@ -1,7 +1,7 @@
 """Schema migrations as code (sqlite-utils `Migrations`).
 
 Rules: each migration runs in one transaction together with the record that it ran; a
-released migration is never edited — add a new one. `SCHEMA_VERSION` counts them, and a
+released migration is never edited — add a new one. `schema_version()` counts them, and a
 database that has applied migrations this build does not know is refused (it was written
 by a newer version of the application).
 
@@ -359,4 +359,19 @@ BEGIN SELECT RAISE(ABORT, 'answers of a finalized inspection are immutable'); EN
     )
 
 
-SCHEMA_VERSION = len(migrations._migrations)
+
+@migrations(name="m0002_core_history_indexes")
+def m0002_core_history_indexes(db: Database) -> None:
+    """The enterprise panel lists an enterprise's inspections and samples; the audit viewer sorts by time."""
+    db.executescript(
+        """
+CREATE INDEX inspection_enterprise ON inspection(enterprise_id, started_at);
+CREATE INDEX sample_enterprise ON sample(enterprise_id, sampled_at);
+CREATE INDEX audit_at ON audit_log(at);
+"""
+    )
+
+
+def schema_version() -> int:
+    """How many migrations this build knows (shown in About and doctor)."""
+    return len(migrations._migrations)

@@ -39,6 +39,8 @@ ENTERPRISE_FIELDS = (
     "legal_rep", "contact", "phone", "economic_type", "industry", "products", "licences", "risk_class",
     "server_version", "created_at", "updated_at", "version", "author", "state",
 )
+ENTERPRISE_TEXT_FIELDS = ("address", "province", "city", "district", "postcode", "legal_rep", "contact", "phone",
+                          "economic_type", "industry")
 TASK_FIELDS = (
     "id", "number", "type", "plan", "source", "category", "enterprise_id", "inspector_ids", "products",
     "template_id", "due_date", "priority", "data", "server_version", "created_at", "updated_at", "version",
@@ -64,7 +66,8 @@ def query(db: Database, sql: str, params: Iterable[Any] = (), table: str | None 
 
 
 def _normalise_enterprise(row: dict[str, Any], now: str, author: str) -> dict[str, Any]:
-    record = {"former_names": [], "products": [], "licences": [], "risk_class": "B", "server_version": 0,
+    record = {field: "" for field in ENTERPRISE_TEXT_FIELDS}
+    record |= {"former_names": [], "products": [], "licences": [], "risk_class": "B", "server_version": 0,
               "version": 1, "author": author, "state": "active", "created_at": now, "updated_at": now}
     record.update(row)
     record.setdefault("id", uuid7())

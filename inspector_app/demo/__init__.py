@@ -1,0 +1,46 @@
+"""The built-in demo workspace: realistic, generated, deterministic by seed.
+
+`build_demo` runs the `STEPS` in order; each area appends its own step (samples, photos,
+documents …) so a newcomer sees every screen with real-looking data. A step is
+`fn(store, rng, options) -> dict` returning counts for the summary.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from typing import Callable
+
+from inspector_app.demo.reference import add_identity, add_enterprises, add_number_blocks, add_tasks
+from inspector_app.store.db import Store
+
+
+@dataclass
+class DemoOptions:
+    seed: int = 20261121
+    enterprises: int = 300
+    tasks: int = 80
+
+
+Step = Callable[[Store, random.Random, DemoOptions], dict]
+
+STEPS: list[Step] = [
+    add_identity,
+    add_enterprises,
+    add_tasks,
+    add_number_blocks,
+]
+
+
+def build_demo(store: Store, seed: int = 20261121, enterprises: int = 300, tasks: int = 80) -> dict:
+    """Fill `store` with demo data; the same seed gives the same records."""
+    options = DemoOptions(seed=seed, enterprises=enterprises, tasks=tasks)
+    summary: dict = {}
+    for step in STEPS:
+        rng = random.Random(f"{seed}:{step.__module__}.{step.__name__}")
+        summary.update(step(store, rng, options) or {})
+    return summary
+
+
+def has_demo(store: Store) -> bool:
+    return bool(store.setting("demo.seed"))
