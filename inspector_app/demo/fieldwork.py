@@ -48,7 +48,7 @@ def custody_hash(event: dict[str, Any]) -> str:
 
 def make_jpeg(rng: random.Random, target_bytes: int) -> bytes:
     """A real JPEG of roughly `target_bytes` (noise over a gradient, so it does not compress away)."""
-    side = max(16, int((target_bytes / 1.4) ** 0.5))  # noise JPEG at q=90 costs ~1.4 bytes per pixel
+    side = max(16, int((target_bytes / 0.66) ** 0.5))  # this blend at q=90 costs ~0.66 bytes per pixel
     noise = Image.frombytes("L", (side, side), rng.randbytes(side * side)).convert("RGB")
     base = Image.new("RGB", (side, side), (rng.randrange(256), rng.randrange(256), rng.randrange(256)))
     image = Image.blend(base, noise, 0.6)
@@ -151,7 +151,7 @@ def _one_sample(txn: Txn, task: dict, enterprise: dict, inspection_id: str, insp
     record["content_hash"] = content_hash(record)
     txn.insert("sample", {**record, "state": "finalized", "finalized_at": now, "custody_status": "SIGNED",
                           "created_at": now, "updated_at": now})
-    txn.db.executemany("INSERT INTO seal(seal_no, sample_id, part, created_at) VALUES (?, ?, ?, ?)",
+    txn.db.conn.executemany("INSERT INTO seal(seal_no, sample_id, part, created_at) VALUES (?, ?, ?, ?)",
                        [(seal_test, sample_id, "test", now), (seal_backup, sample_id, "backup", now)])
     actors = [{"name": i["name"], "role": "sampler", "id_no": i["cert_no"]} for i in inspectors[:2]]
     prev = record["content_hash"]
