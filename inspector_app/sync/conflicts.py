@@ -89,13 +89,17 @@ def resolve_conflict(store: Store, conflict_id: str, choice: str, merged: dict |
             # base the winning value on the server's current version, so the server fast-forwards it
             txn.db.execute(f"UPDATE [{entity}] SET version = ?, server_version = ? WHERE id = ?",
                            [max(server_version, 1), server_version, entity_id])
-            changes = {k: _normalise(v) for k, v in winner.items() if k not in SKIP_FIELDS}
             current = reference.fetch(txn.db, entity, entity_id) or {}
-            changes = {k: v for k, v in changes.items() if k in current and _normalise(current.get(k)) != v}
+            changes = {k: _normalise(v) for k, v in winner.items() if k not in SKIP_FIELDS and k in current}
+            # the person's decision replaces the local edits still waiting to be sent; they stay
+            # in the outbox (and in this conflict) as history, marked superseded
+            txn.db.execute("UPDATE outbox SET status = 'superseded', last_error = ? WHERE entity = ? AND entity_id = ?"
+                           " AND status = 'pending'", [f"conflict {conflict_id}", entity, entity_id])
             if choice == "server":
-                if changes:  # bring the local row to the server's value without echoing it back
+                diff = {k: v for k, v in changes.items() if _normalise(current.get(k)) != v}
+                if diff:  # bring the local row to the server's value without echoing it back
                     txn.db[entity].update(entity_id, {k: dumps(v) if isinstance(v, (list, dict)) else v
-                                                      for k, v in changes.items()})
+                                                      for k, v in diff.items()})
             elif changes:
                 txn.update(entity, entity_id, changes, audit_action="conflict_resolved")
             if entity == "enterprise":

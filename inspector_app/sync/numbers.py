@@ -21,7 +21,7 @@ REQUEST_PREFIX = "sync.number_request."
 
 def remaining(store: Store, doc_type: str, year: int) -> int:
     row = store.read().execute(
-        "SELECT coalesce(sum(end - next + 1), 0) FROM number_block WHERE doc_type = ? AND year = ?",
+        "SELECT coalesce(sum(end - next + 1), 0) FROM number_block WHERE doc_type = ? AND year = ? AND source = 'server'",
         [doc_type, year]).fetchone()
     return int(row[0])
 
