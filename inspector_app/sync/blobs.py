@@ -158,6 +158,11 @@ class BlobUploader:
     def cancelled(self) -> bool:
         return self._abort or self._user_cancelled()
 
+    def _report(self) -> None:
+        if self.progress:
+            self.progress({"phase": "blobs", "bytes_done": self.stats.bytes_done, "bytes_total": self.stats.bytes_total,
+                           "files_done": self.stats.uploaded, "files_total": self.stats.missing})
+
     # -- per-thread HTTP ----------------------------------------------------------------------
     def _client(self) -> SyncClient:
         client = getattr(self._local, "client", None)
@@ -165,6 +170,10 @@ class BlobUploader:
             client = SyncClient(Connection(**vars(self.conn)))
             self._local.client = client
         return client
+
+    def _mime(self, sha: str) -> str:
+        row = self.store.read().execute("SELECT mime FROM blob WHERE sha256 = ?", [sha]).fetchone()
+        return (row[0] if row else "") or "application/octet-stream"
 
     def _stored_url(self, sha: str) -> str | None:
         return self.store.setting(UPLOAD_URL_PREFIX + sha)
@@ -202,7 +211,7 @@ class BlobUploader:
             try:
                 uploader = _SessionUploader(
                     file_path=str(path), client=tus, chunk_size=self.chunk_size,
-                    metadata={"sha256": sha, "filename": path.name}, session=client.session, conn=client.conn,
+                    metadata={"sha256": sha, "filename": path.name, "filetype": self._mime(sha)}, session=client.session, conn=client.conn,
                     on_sent=lambda n: self.stats.add(bytes_sent=n),
                     url=url,
                 )
@@ -219,13 +228,12 @@ class BlobUploader:
                     if uploader.offset > counted:
                         self.stats.add(bytes_done=uploader.offset - counted)
                         counted = uploader.offset
-                    if self.progress:
-                        self.progress({"phase": "blobs", "bytes_done": self.stats.bytes_done,
-                                       "bytes_total": self.stats.bytes_total})
+                    self._report()
                 if size == 0:  # tus: the creation POST is the whole upload
                     pass
                 self._remember_url(sha, None)
                 self.stats.add(uploaded=1)
+                self._report()
                 return
             except _Gone:
                 self._remember_url(sha, None)  # the server dropped it; a fresh upload starts at 0

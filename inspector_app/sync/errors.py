@@ -228,6 +228,10 @@ def from_response(resp: requests.Response) -> SyncError:
             ),
             detail=detail,
         )
+    server_words = _server_message(resp)
+    if server_words:
+        return SyncError("rejected", server_words + tr("（数据仍保存在本机。）", " (Your data stays on this computer.)"),
+                         detail=detail)
     return SyncError(
         "rejected",
         tr(
@@ -258,6 +262,18 @@ def _retry_after(resp: requests.Response) -> float | None:
         return float(value) if value is not None else None
     except ValueError:
         return None
+
+
+def _server_message(resp: requests.Response) -> str:
+    """The server's own words for the inspector (its error bodies carry Chinese and English)."""
+    from inspector_app.i18n import language
+
+    try:
+        err = resp.json().get("error", {})
+        text = err.get("message") if language() == "zh_CN" else (err.get("message_en") or err.get("message"))
+        return str(text) if text else ""
+    except (ValueError, AttributeError):
+        return ""
 
 
 def _body_retry_after(resp: requests.Response) -> float | None:
