@@ -68,6 +68,29 @@ class GuardMiddleware:
             return await _send_json(send, 500, error_body("server_error", "服务器内部错误，请稍后重试。",
                                                           "Internal server error; try again later.", injected=True))
 
+        if length is None and scope["method"] in ("POST", "PUT", "PATCH") and not path.startswith(f"{API}/files"):
+            # Chunked body without Content-Length: read it here, within the limit, then replay it.
+            chunks, total = [], 0
+            while True:
+                message = await receive()
+                if message["type"] != "http.request":
+                    break
+                chunks.append(message.get("body", b""))
+                total += len(chunks[-1])
+                if total > limit:
+                    return await _too_large(send, limit)
+                if not message.get("more_body"):
+                    break
+            body = b"".join(chunks)
+            replayed = False
+
+            async def receive():  # noqa: F811 - the replayed body
+                nonlocal replayed
+                if not replayed:
+                    replayed = True
+                    return {"type": "http.request", "body": body, "more_body": False}
+                return {"type": "http.disconnect"}
+
         received = 0
 
         async def limited_receive():

@@ -140,13 +140,38 @@ class ServerProcess:
         return json.loads(self.cli("stats", "--json").stdout)
 
 
+_TEMPLATES: dict[str, tuple[Path, list[dict]]] = {}
+
+
+def _demo_template(password: str) -> tuple[Path, list[dict]]:
+    """A SQLite data folder with the demo loaded, made once per test session and copied per test."""
+    if password not in _TEMPLATES:
+        import tempfile
+
+        root = Path(tempfile.mkdtemp(prefix="inspector-server-template-"))
+        srv = ServerProcess(root / "data")
+        logins = srv.demo(password)
+        _TEMPLATES[password] = (srv.data_dir, logins)
+    return _TEMPLATES[password]
+
+
 @contextlib.contextmanager
 def running_server(tmp_path: Path, db_url: str | None = None, extra_args: tuple[str, ...] = (),
-                   env: dict | None = None) -> Iterator[ServerProcess]:
-    """Start a server with its data in `tmp_path/server-data`; stop it afterwards."""
+                   env: dict | None = None, demo_password: str | None = None) -> Iterator[ServerProcess]:
+    """Start a server with its data in `tmp_path/server-data-*`; stop it afterwards.
+
+    With `demo_password`, the demo users/enterprises/tasks are loaded first (`srv.users`).
+    """
+    import shutil
+
     data_dir = Path(tmp_path) / f"server-data-{secrets.token_hex(3)}"
     srv = ServerProcess(data_dir, db_url, extra_args, env)
-    srv.cli("init")
+    if demo_password and not db_url:
+        template, logins = _demo_template(demo_password)
+        shutil.copytree(template, data_dir)
+        srv.users.update({d["user"]: d for d in logins})
+    elif demo_password:
+        srv.demo(demo_password)
     srv.start()
     try:
         yield srv
@@ -182,23 +207,125 @@ def drop_postgres_schema(schema: str) -> None:
 @pytest.fixture
 def server(tmp_path) -> Iterator[ServerProcess]:
     """A fresh SQLite-backed server with the demo data loaded (password `demo-pass-1`)."""
-    with running_server(tmp_path) as srv:
-        srv.demo(password="demo-pass-1")
+    with running_server(tmp_path, demo_password="demo-pass-1") as srv:
         yield srv
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def any_server(request, tmp_path) -> Iterator[ServerProcess]:
-    """The same server on SQLite and on PostgreSQL (a fresh schema per test)."""
+    """The same server on SQLite and on PostgreSQL (a fresh schema per test), demo loaded."""
     if request.param == "sqlite":
-        with running_server(tmp_path) as srv:
-            srv.demo(password="demo-pass-1")
+        with running_server(tmp_path, demo_password="demo-pass-1") as srv:
             yield srv
         return
     url, schema = fresh_postgres_url()
     try:
-        with running_server(tmp_path, db_url=url) as srv:
-            srv.demo(password="demo-pass-1")
+        with running_server(tmp_path, db_url=url, demo_password="demo-pass-1") as srv:
             yield srv
     finally:
         drop_postgres_schema(schema)
+
+
+# -- payload builders (client rows as the outbox carries them) ----------------------------------
+def _now() -> str:
+    from inspector_app.domain.ids import utc_now
+
+    return utc_now()
+
+
+def change(entity: str, payload: dict, *, op: str = "insert", base_version: int | None = None,
+           blobs: list[str] = (), change_id: str | None = None) -> dict:
+    from inspector_app.domain.ids import uuid7
+
+    return {"change_id": change_id or uuid7(), "entity": entity, "entity_id": payload["id"], "op": op,
+            "base_version": base_version, "payload": payload, "blobs": list(blobs), "created_at": _now()}
+
+
+def inspection_row(task: dict, *, state: str = "finalized", **extra) -> dict:
+    from inspector_app.domain.hashing import content_hash
+    from inspector_app.domain.ids import uuid7
+
+    now = _now()
+    row = {"id": uuid7(), "task_id": task["id"], "enterprise_id": task["enterprise_id"], "number": "",
+           "template_id": "demo", "template_version": "1", "started_at": now, "ended_at": now, "place": "现场",
+           "gps": None, "inspector_ids": task["inspector_ids"], "recorder_id": None, "findings": "符合要求",
+           "party_statement": "", "data": "{}", "score": None, "amends_id": None, "hazard": 0,
+           "created_at": now, "updated_at": now, "version": 1, "author": "张伟", **extra}
+    row["content_hash"] = content_hash({k: v for k, v in row.items() if k not in ("version", "updated_at")}) if state != "draft" else None
+    row["finalized_at"] = now if state != "draft" else None
+    row["state"] = state
+    return row
+
+
+def sample_row(task: dict, **extra) -> dict:
+    from inspector_app.domain.hashing import content_hash
+    from inspector_app.domain.ids import uuid7
+
+    now = _now()
+    row = {"id": uuid7(), "task_id": task["id"], "inspection_id": None, "enterprise_id": task["enterprise_id"],
+           "producer_id": None, "number": "", "mode": "production", "product_name": "电热水壶", "brand": "", "model": "",
+           "batch": "B1", "sampled_at": now, "data": '{"quantity":{"amount":6,"unit":"件"}}', "custody_status": "",
+           "amends_id": None, "created_at": now, "updated_at": now, "version": 1, "author": "张伟", **extra}
+    row["content_hash"] = content_hash(row)
+    row["finalized_at"] = now
+    row["state"] = "finalized"
+    return row
+
+
+def custody_event(sample: dict, prev_hash: str, seq: int, *, event_type: str = "DRAWN", device_id: str = "dev-1",
+                  evidence: list[str] = ()) -> dict:
+    from inspector_app.domain.hashing import content_hash
+    from inspector_app.domain.ids import uuid7
+
+    now = _now()
+    event = {"id": uuid7(), "sample_id": sample["id"], "seq": seq, "part": "both", "type": event_type, "at": now,
+             "actors": [{"name": "张伟", "role": "sampler", "id_no": "鲁执0370101"}], "place": "仓库", "gps": None,
+             "seal_ids": [], "evidence": list(evidence), "data": {}, "note": "", "device_id": device_id,
+             "prev_hash": prev_hash, "created_at": now, "author": "张伟"}
+    event["hash"] = content_hash(event)
+    return event
+
+
+class Api:
+    """A logged-in HTTP session against a ServerProcess (JSON in, (status, JSON) out)."""
+
+    def __init__(self, srv: ServerProcess, username: str, device_id: str = "dev-1", password: str | None = None):
+        self.srv, self.device_id = srv, device_id
+        self.session = requests.Session()
+        self.session.headers.update(HEADERS)
+        self.token = srv.login(username, password, device_id)
+        self.session.headers["Authorization"] = f"Bearer {self.token}"
+
+    def get(self, path: str, **params):
+        r = self.session.get(self.srv.base_url + path, params=params, timeout=30)
+        return r.status_code, r.json()
+
+    def post(self, path: str, body: dict):
+        r = self.session.post(self.srv.base_url + path, json=body, timeout=60)
+        return r.status_code, r.json()
+
+    def push(self, changes: list[dict]) -> list[dict]:
+        status, body = self.post("/push", {"device_id": self.device_id, "changes": changes})
+        assert status == 200, body
+        return body["results"]
+
+    def pull_all(self, cursor: int = 0, limit: int = 500, device_id: str | None = None) -> tuple[list[dict], int]:
+        out = []
+        while True:
+            params = {"cursor": cursor, "limit": limit}
+            if device_id:
+                params["device_id"] = device_id
+            status, body = self.get("/pull", **params)
+            assert status == 200, body
+            out += body["changes"]
+            cursor = body["next_cursor"]
+            if not body["has_more"]:
+                return out, cursor
+
+    def my_tasks(self) -> list[dict]:
+        changes, _ = self.pull_all()
+        tasks = {}
+        for c in changes:
+            if c["entity"] == "task":
+                tasks[c["entity_id"]] = c["payload"]
+        return list(tasks.values())
