@@ -85,7 +85,8 @@ def resolve_conflict(store: Store, conflict_id: str, choice: str, merged: dict |
         exists = txn.db.execute(f"SELECT version, server_version FROM [{entity}] WHERE id = ?", [entity_id]).fetchone() \
             if entity in ("enterprise", "task") else None
         if exists is not None:
-            server_version = int(server.get("server_version") or server.get("version") or exists[1] or 0)
+            # the newest server version known: the pulled row's, or the one the conflict reports
+            server_version = max(int(exists[1] or 0), int(server.get("server_version") or 0))
             # base the winning value on the server's current version, so the server fast-forwards it
             txn.db.execute(f"UPDATE [{entity}] SET version = ?, server_version = ? WHERE id = ?",
                            [max(server_version, 1), server_version, entity_id])

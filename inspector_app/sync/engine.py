@@ -98,22 +98,28 @@ def pending_blobs(store: Store) -> int:
     return store.read().execute("SELECT count(*) FROM blob WHERE uploaded_at IS NULL").fetchone()[0]
 
 
-def unconfirmed_records(store: Store) -> list[dict[str, str]]:
-    """Finalized records whose changes are all acknowledged but not yet reported complete."""
+def unconfirmed_records(store: Store, *, own_only: bool = True) -> list[dict[str, str]]:
+    """Finalized records whose changes are all acknowledged but not yet reported complete.
+
+    `own_only`: records this device sent (they decide whether its sync is complete); records
+    pulled from the pair's other laptop are confirmed too, but their completeness is that
+    laptop's business.
+    """
     out = []
     db = store.read()
+    own = " AND EXISTS (SELECT 1 FROM outbox o WHERE o.entity = ? AND o.entity_id = r.id)" if own_only else ""
     for entity in FINAL_RECORDS:
         rows = db.execute(
             f"SELECT id FROM [{entity}] AS r WHERE state = 'finalized' AND NOT EXISTS ("
-            " SELECT 1 FROM outbox o WHERE o.entity = ? AND o.entity_id = r.id AND o.status != 'acked')",
-            [entity]).fetchall()
+            " SELECT 1 FROM outbox o WHERE o.entity = ? AND o.entity_id = r.id AND o.status != 'acked')" + own,
+            [entity, entity] if own_only else [entity]).fetchall()
         out.extend({"entity": entity, "id": r[0]} for r in rows)
     return out
 
 
-def confirm_complete(client: SyncClient, store: Store) -> tuple[int, int]:
+def confirm_complete(client: SyncClient, store: Store, *, own_only: bool = True) -> tuple[int, int]:
     """Ask the server which finalized records are complete; mark those `synced`."""
-    records = unconfirmed_records(store)
+    records = unconfirmed_records(store, own_only=own_only)
     if not records:
         return 0, 0
     answers = client.manifest(records)
@@ -175,6 +181,8 @@ def run_sync(store: Store, *, progress: Callable[[dict], None] | None = None,
                               progress=progress, cancelled=cancelled)
             report.pulled, report.pull_pages = pulled.applied, pulled.pages
             report.conflicts += pulled.conflicts
+            if pulled.applied:
+                confirm_complete(client, store, own_only=False)  # the pair's records, as the server sees them
             report.number_blocks = len(numbers.top_up(
                 client, store, doc_types=list(settings.get(store, "sync.number_doc_types")),
                 minimum=int(settings.get(store, "sync.number_block_min")),

@@ -26,6 +26,8 @@ from inspector_app.store.db import Store
 from inspector_app.store.txn import Txn, dumps
 from inspector_app.sync.client import SyncClient
 
+BLOB_COLUMNS = {"attachment": ("blob_sha256",), "signature": ("image_sha256", "strokes_sha256"),
+                "document": ("pdf_sha256",)}
 IMMUTABLE_ONCE_FINAL = {"inspection", "sample", "site_record"}
 SHARED_MUTABLE = {"enterprise", "task"}
 TABLES = {"inspector", "enterprise", "task", "inspection", "answer", "sample", "site_record", "custody_event",
@@ -136,8 +138,20 @@ def apply_change(txn: Txn, change: dict, stats: PullStats, cache: dict) -> None:
     elif entity == "inspector":
         reference.upsert_inspector(txn, row)
     else:
+        _ensure_blob_rows(txn, [row.get(c) for c in BLOB_COLUMNS.get(entity, ())])
         txn.apply_remote(entity, row)
     stats.applied += 1
+
+
+def _ensure_blob_rows(txn: Txn, hashes: list) -> None:
+    """Records of the other laptop reference photos this one never had: note them as held by the
+    server (so references stay valid), without pretending the bytes are here."""
+    for sha in hashes:
+        if isinstance(sha, str) and len(sha) == 64:
+            txn.db.execute(
+                "INSERT OR IGNORE INTO blob(sha256, size, mime, kind, meta, uploaded_at, created_at)"
+                " VALUES (?, 0, 'application/octet-stream', 'other', ?, ?, ?)",
+                [sha, dumps({"remote_only": True}), txn.now, txn.now])
 
 
 def pull_all(client: SyncClient, store: Store, *, page_size: int = 500, cursor_key: str = "sync.cursor",
