@@ -178,7 +178,10 @@ class BlobUploader:
     def _stored_url(self, sha: str) -> str | None:
         return self.store.setting(UPLOAD_URL_PREFIX + sha)
 
-    def _remember_url(self, sha: str, url: str | None) -> None:
+    def _remember_url(self, sha: str, url: str | None, *, wait: bool = True) -> None:
+        """Store (or forget) the tus URL of a blob. Remembering does not wait for the commit:
+        the writer thread keeps the order, and a URL lost in a crash costs at most one chunk."""
+
         def apply(txn: Txn) -> None:
             if url is None:
                 txn.db.execute("DELETE FROM setting WHERE key = ?", [UPLOAD_URL_PREFIX + sha])
@@ -188,7 +191,9 @@ class BlobUploader:
                     " ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
                     [UPLOAD_URL_PREFIX + sha, url, txn.now])
 
-        self.store.write_sync(apply)
+        future = self.store.write(apply)
+        if wait:
+            future.result()
 
     # -- one blob -----------------------------------------------------------------------------
     def upload_one(self, sha: str) -> None:
@@ -220,7 +225,7 @@ class BlobUploader:
                 if not uploader.url:
                     uploader.set_url(uploader.create_url())
                     uploader.offset = 0
-                    self._remember_url(sha, uploader.url)
+                    self._remember_url(sha, uploader.url, wait=False)
                 while uploader.offset < size:
                     if self.cancelled():
                         raise errors.cancelled()
@@ -231,8 +236,7 @@ class BlobUploader:
                     self._report()
                 if size == 0:  # tus: the creation POST is the whole upload
                     pass
-                self._remember_url(sha, None)
-                self.stats.add(uploaded=1)
+                self.stats.add(uploaded=1)  # its URL is forgotten with `uploaded_at` (_mark_uploaded)
                 self._report()
                 return
             except _Gone:
