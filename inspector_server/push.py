@@ -102,6 +102,7 @@ class Rec:
     server_at: str
     exists: bool = True          # in the database before this batch
     dirty: bool = False
+    text: str | None = None      # payload as stored JSON text, once encoded
 
 
 @dataclass
@@ -489,10 +490,12 @@ class PushBatch:
         rec.deleted, rec.device_id, rec.server_at, rec.dirty = deleted, self.device_id, self.now, True
         self.pending_versions.setdefault(key, []).append((rec.version, self.device_id))
         self.work.blobs[key] = blob_set
-        out = dict(p)
+        rec.text = _dumps(p)
         if entity in SHARED:
-            out["version"] = out["server_version"] = rec.version
-        self.work.feed.append(self._feed(entity, rid, "delete" if deleted else "upsert", rec.version, out, task_id,
+            out_text = _dumps(dict(p, version=rec.version, server_version=rec.version))
+        else:
+            out_text = rec.text
+        self.work.feed.append(self._feed(entity, rid, "delete" if deleted else "upsert", rec.version, out_text, task_id,
                                          user_id=rec.created_by if entity == "enterprise" else None, device_id=self.device_id))
         if entity == "task":
             ids = _decode(p.get("inspector_ids"))
@@ -507,7 +510,7 @@ class PushBatch:
 
     def _feed(self, entity, rid, op, version, payload, task_id, *, user_id, device_id) -> dict:
         return {"entity": entity, "entity_id": rid, "op": op, "version": version,
-                "payload": json.dumps(payload, ensure_ascii=False, separators=(",", ":")),
+                "payload": payload if isinstance(payload, str) else _dumps(payload),
                 "task_id": task_id, "user_id": user_id, "device_id": device_id, "created_at": self.now}
 
     def flush(self) -> None:
@@ -515,7 +518,7 @@ class PushBatch:
         new = [r for r in self.records.values() if r is not None and r.dirty and not r.exists]
         old = [r for r in self.records.values() if r is not None and r.dirty and r.exists]
         if new:
-            conn.execute(insert(t.record), [_row(r) for r in new])
+            _insert_many(conn, t.record, [_row(r) for r in new])
         if old:
             cols = ("version", "payload", "task_id", "finalized", "content_hash", "deleted", "device_id", "server_at")
             conn.execute(
@@ -528,28 +531,28 @@ class PushBatch:
                 conn.execute(delete(t.record_blob).where(tuple_(t.record_blob.c.entity, t.record_blob.c.id).in_(chunk)))
         blob_rows = [{"entity": e, "id": i, "sha256": h} for (e, i), hs in w.blobs.items() for h in sorted(hs)]
         if blob_rows:
-            conn.execute(insert(t.record_blob), blob_rows)
+            _insert_many(conn, t.record_blob, blob_rows)
         if w.assignees:
             conn.execute(delete(t.task_inspector).where(t.task_inspector.c.task_id.in_(list(w.assignees))))
             rows = [{"task_id": tid, "user_id": u, "enterprise_id": ent} for tid, (ent, us) in w.assignees.items() for u in us]
             if rows:
-                conn.execute(insert(t.task_inspector), rows)
+                _insert_many(conn, t.task_inspector, rows)
         if w.links:
-            conn.execute(insert(t.custody_link), w.links)
+            _insert_many(conn, t.custody_link, w.links)
         if w.tips:
             conn.execute(delete(t.custody_tip).where(t.custody_tip.c.sample_id.in_(list(w.tips))))
-            conn.execute(insert(t.custody_tip), list(w.tips.values()))
+            _insert_many(conn, t.custody_tip, list(w.tips.values()))
         if w.conflicts:
-            conn.execute(insert(t.conflict), w.conflicts)
+            _insert_many(conn, t.conflict, w.conflicts)
         for u in w.conflict_updates:
             cid = u.pop("cid")
             conn.execute(update(t.conflict).where(t.conflict.c.id == cid).values(**u))
         if w.documents:
-            conn.execute(insert(t.document_index), w.documents)
+            _insert_many(conn, t.document_index, w.documents)
         if w.changes:
-            conn.execute(insert(t.change), w.changes)
+            _insert_many(conn, t.change, w.changes)
         if w.feed:
-            conn.execute(insert(t.feed), w.feed)
+            _insert_many(conn, t.feed, w.feed)
         for r in new + old:
             r.exists, r.dirty = True, False
         self.work = Work()
@@ -570,9 +573,19 @@ def _rec(row) -> Rec:
 
 def _row(r: Rec) -> dict:
     return {"entity": r.entity, "id": r.id, "version": r.version,
-            "payload": json.dumps(r.payload, ensure_ascii=False, separators=(",", ":")), "task_id": r.task_id,
+            "payload": r.text if r.text is not None else _dumps(r.payload), "task_id": r.task_id,
             "created_by": r.created_by, "finalized": r.finalized, "content_hash": r.content_hash, "deleted": r.deleted,
             "device_id": r.device_id, "server_at": r.server_at}
+
+
+def _insert_many(conn: Connection, table, rows: list[dict]) -> None:
+    """Bulk insert by executemany (psycopg 3 pipelines it; measured faster than multi-row VALUES)."""
+    if rows:
+        conn.execute(insert(table), rows)
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def _strip(p: dict) -> bytes:
