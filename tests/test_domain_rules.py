@@ -95,3 +95,21 @@ def test_times_are_utc_iso():
     assert parse_utc(now).tzinfo is not None
     with pytest.raises(ValueError):
         parse_utc("2026-01-01T10:00:00")
+
+
+def test_dates_typed_in_common_forms_and_errors():
+    from inspector_app.domain.dates import not_in_future, parse_date
+    from inspector_app.domain.errors import ValidationError
+
+    for text in ("2026-11-21", "2026/11/21", "2026.11.21", "2026年11月21日", " 2026-11-21 "):
+        assert parse_date(text) == D(2026, 11, 21)
+    with pytest.raises(ValidationError) as err:
+        parse_date("21/11/2026", field="抽样日期")
+    assert "抽样日期" in str(err.value) and "2026-11-21" in str(err.value)
+    with pytest.raises(ValidationError) as err:
+        parse_date("2026-02-30")
+    assert err.value.code == "date_value"
+    now = dt.datetime(2026, 11, 21, 10, tzinfo=dt.timezone.utc)
+    not_in_future(now + dt.timedelta(minutes=5), now=now)
+    with pytest.raises(ValidationError):
+        not_in_future(now + dt.timedelta(hours=2), now=now)

@@ -133,9 +133,17 @@ def generate_enterprises(rng: random.Random, count: int, today: dt.date) -> list
         district = rng.choice(districts)
         industry, words, licence_kind, products, risk_weights = rng.choice(INDUSTRIES)
         city_short = city.removesuffix("市")
-        name = f"{city_short}{rng.choice(BRAND_WORDS)}{rng.choice(words)}{rng.choice(['有限公司', '股份有限公司', '科技有限公司', '制造有限公司'])}"
-        if name in used_names:
-            name = name.replace("有限公司", f"第{index}分公司") if "分公司" not in name else f"{name}{index}"
+        suffixes = ["有限公司", "股份有限公司", "科技有限公司", "制造有限公司"]
+        name = ""
+        for _attempt in range(12):
+            name = f"{city_short}{rng.choice(BRAND_WORDS)}{rng.choice(words)}{rng.choice(suffixes)}"
+            if name not in used_names:
+                break
+        else:  # a large demo runs out of combinations: branch offices, as real registers have
+            name = f"{name.removesuffix('有限公司')}有限公司{district}分公司"
+            serial = 2
+            while name in used_names:
+                name, serial = f"{name.split('分公司')[0]}第{serial}分公司", serial + 1
         used_names.add(name)
         former = [name.replace(city_short, f"{city_short}市", 1).replace("有限公司", "厂")] if rng.random() < 0.15 else []
         product, _standard = rng.choice(products)

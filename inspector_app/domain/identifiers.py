@@ -13,6 +13,7 @@ from inspector_app.i18n import tr
 
 USCC_CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 USCC_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
+_USCC_VALUE = {c: i for i, c in enumerate(USCC_CHARSET)}
 USCC_AUTHORITIES = {"1": "机构编制", "5": "民政", "9": "工商", "Y": "其他"}
 ORG_WEIGHTS = (3, 7, 9, 10, 5, 8, 4, 2)
 
@@ -31,8 +32,13 @@ class CheckResult:
         return not self.errors
 
 
+_CLEAN_CODE = re.compile(r"[0-9A-Z]+")
+
+
 def normalize_code(text: str) -> str:
     """Upper-case, strip spaces and full-width forms typed on Chinese keyboards."""
+    if _CLEAN_CODE.fullmatch(text):
+        return text
     converted = []
     for ch in text.strip():
         code = ord(ch)
@@ -46,7 +52,7 @@ def normalize_code(text: str) -> str:
 
 def uscc_check_char(first17: str) -> str:
     """The check character for the first 17 characters of a USCC."""
-    total = sum(USCC_CHARSET.index(c) * w for c, w in zip(first17, USCC_WEIGHTS))
+    total = sum(_USCC_VALUE[c] * w for c, w in zip(first17, USCC_WEIGHTS))
     check = 31 - total % 31
     return USCC_CHARSET[0 if check == 31 else check]
 

@@ -35,6 +35,8 @@ SYNCED_ENTITIES = {
 
 
 def dumps(value: Any) -> str:
+    if not value and isinstance(value, (list, dict)):
+        return "[]" if isinstance(value, list) else "{}"
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
