@@ -14,7 +14,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex,
+                            QPersistentModelIndex, Qt, Signal)
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter, QTableView,
                                QVBoxLayout, QWidget)
@@ -25,6 +26,29 @@ from inspector_app.sync.conflicts import differences, list_conflicts, resolve_co
 from inspector_app.ui.sync_jobs import SyncJob
 
 Index = QModelIndex | QPersistentModelIndex
+
+FIELD_LABELS = {
+    "name": QT_TRANSLATE_NOOP("SyncConflicts", "名称"), "uscc": QT_TRANSLATE_NOOP("SyncConflicts", "统一社会信用代码"),
+    "address": QT_TRANSLATE_NOOP("SyncConflicts", "地址"), "contact": QT_TRANSLATE_NOOP("SyncConflicts", "联系人"),
+    "phone": QT_TRANSLATE_NOOP("SyncConflicts", "电话"), "legal_rep": QT_TRANSLATE_NOOP("SyncConflicts", "法定代表人"),
+    "postcode": QT_TRANSLATE_NOOP("SyncConflicts", "邮政编码"), "province": QT_TRANSLATE_NOOP("SyncConflicts", "省份"),
+    "city": QT_TRANSLATE_NOOP("SyncConflicts", "城市"), "district": QT_TRANSLATE_NOOP("SyncConflicts", "区县"),
+    "economic_type": QT_TRANSLATE_NOOP("SyncConflicts", "经济类型"), "industry": QT_TRANSLATE_NOOP("SyncConflicts", "行业"),
+    "products": QT_TRANSLATE_NOOP("SyncConflicts", "产品"), "licences": QT_TRANSLATE_NOOP("SyncConflicts", "许可证"),
+    "risk_class": QT_TRANSLATE_NOOP("SyncConflicts", "风险等级"), "former_names": QT_TRANSLATE_NOOP("SyncConflicts", "曾用名"),
+    "state": QT_TRANSLATE_NOOP("SyncConflicts", "状态"), "due_date": QT_TRANSLATE_NOOP("SyncConflicts", "截止日期"),
+    "priority": QT_TRANSLATE_NOOP("SyncConflicts", "优先级"), "inspector_ids": QT_TRANSLATE_NOOP("SyncConflicts", "检查人员"),
+    "plan": QT_TRANSLATE_NOOP("SyncConflicts", "计划"), "type": QT_TRANSLATE_NOOP("SyncConflicts", "类型"),
+    "number": QT_TRANSLATE_NOOP("SyncConflicts", "编号"), "data": QT_TRANSLATE_NOOP("SyncConflicts", "其他内容"),
+    "template_id": QT_TRANSLATE_NOOP("SyncConflicts", "检查表"), "source": QT_TRANSLATE_NOOP("SyncConflicts", "任务来源"),
+    "category": QT_TRANSLATE_NOOP("SyncConflicts", "任务类别"), "enterprise_id": QT_TRANSLATE_NOOP("SyncConflicts", "企业"),
+}
+
+
+def field_label(key: str) -> str:
+    """A field's name for people (the technical name when there is no label)."""
+    label = FIELD_LABELS.get(key)
+    return QCoreApplication.translate("SyncConflicts", label) if label else key
 
 
 def _show(value: Any) -> str:
@@ -78,7 +102,7 @@ class ConflictsModel(QAbstractTableModel):
             value = row["server_value"] or row["local_value"]
             return value.get("name") or value.get("number") or row["entity_id"]
         if col == 2:
-            return "、".join(k for k, _, _ in differences(row))
+            return "、".join(field_label(k) for k, _, _ in differences(row))
         if col == 3:
             try:
                 return parse_utc(row["detected_at"]).astimezone().strftime("%Y-%m-%d %H:%M")
@@ -122,7 +146,9 @@ class ConflictFieldsModel(QAbstractTableModel):
             return None
         key, local, server, differs = self.fields[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return [key, _show(local), _show(server)][index.column()]
+            return [field_label(key), _show(local), _show(server)][index.column()]
+        if role == Qt.ItemDataRole.UserRole:
+            return key
         if role == Qt.ItemDataRole.BackgroundRole and differs and index.column() > 0:
             return QColor("#fff3cd")
         return None

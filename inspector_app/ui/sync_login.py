@@ -55,7 +55,8 @@ class SyncLoginDialog(QDialog):
         note = QLabel(self.tr("只保存登录凭证（令牌），不保存密码。"))
         note.setStyleSheet("color: palette(mid);")
 
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox()
+        self.buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
         self.login_button = self.buttons.addButton(self.tr("登录"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.accepted.connect(self._login)
         self.buttons.rejected.connect(self.reject)

@@ -19,7 +19,7 @@ from inspector_app.store.db import Store
 from inspector_app.sync.engine import status as read_status
 from inspector_app.ui.sync_jobs import SyncEventBridge, SyncJob
 
-COLORS = {"offline": "#9e9e9e", "syncing": "#1976d2", "pending": "#f9a825", "ok": "#2e7d32", "error": "#c62828",
+COLORS = {"loading": "#9e9e9e", "offline": "#9e9e9e", "syncing": "#1976d2", "pending": "#f9a825", "ok": "#2e7d32", "error": "#c62828",
           "logged_out": "#9e9e9e"}
 
 
@@ -30,7 +30,7 @@ class SyncStatusWidget(QWidget):
         super().__init__(parent)
         self.store = store
         self.auto_sync = auto_sync
-        self.state = "logged_out"
+        self.state = "loading"
         self.info: dict = {}
         self.online: bool | None = None
         self.syncing = False
