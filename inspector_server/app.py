@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from fastapi import APIRouter, Depends, FastAPI, Header, Query, Request
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import FileResponse, JSONResponse, Response
 from pydantic import BaseModel, Field
 from sqlalchemy import Engine, and_, func, insert, literal, or_, select, text, update
 
@@ -90,9 +90,7 @@ def get_state(request: Request) -> ServerState:
 
 
 def current_user(request: Request, authorization: str | None = Header(None)) -> User:
-    state: ServerState = request.app.state.server
-    with state.engine.connect() as conn:
-        return authenticate(conn, authorization)
+    return authenticate(request.app.state.server.engine, authorization)
 
 
 def _forbidden() -> ApiError:
@@ -121,7 +119,10 @@ def create_app(settings: Settings) -> FastAPI:
     from inspector_server.uploads import tus_router
 
     app.include_router(tus_router(state), prefix=API)
-    return GuardMiddleware(app, max_body=settings.max_body, max_chunk=settings.max_chunk, faults=settings.faults)  # type: ignore[return-value]
+    from inspector_server.uploads import CompleteOnCreate
+
+    inner = CompleteOnCreate(app, state, f"{API}/files")
+    return GuardMiddleware(inner, max_body=settings.max_body, max_chunk=settings.max_chunk, faults=settings.faults)  # type: ignore[return-value]
 
 
 def _routes(router: APIRouter) -> None:
@@ -182,6 +183,27 @@ def _routes(router: APIRouter) -> None:
             for i in range(0, len(wanted), 500):
                 have.update(r[0] for r in conn.execute(select(t.blob.c.sha256).where(t.blob.c.sha256.in_(wanted[i:i + 500]))))
         return {"missing": [h for h in dict.fromkeys(wanted) if h not in have]}
+
+    @router.get("/blobs/{sha256}", responses={200: {"content": {"application/octet-stream": {}}}})
+    def get_blob(sha256: str, state: ServerState = Depends(get_state), user: User = Depends(current_user)):
+        """The bytes of a stored blob, for users who may read a record that references it."""
+        if not is_sha256(sha256):
+            raise ApiError(400, "bad_request", "哈希格式错误。", "Malformed SHA-256.")
+        with state.engine.connect() as conn:
+            if not user.sees_everything:
+                rb, rec = t.record_blob, t.record
+                mine = select(t.task_inspector.c.task_id).where(t.task_inspector.c.user_id == user.id)
+                allowed = conn.execute(
+                    select(rb.c.sha256).join(rec, and_(rec.c.entity == rb.c.entity, rec.c.id == rb.c.id))
+                    .where(rb.c.sha256 == sha256, or_(rec.c.task_id.in_(mine), rec.c.created_by == user.id)).limit(1)
+                ).first()
+                if allowed is None:
+                    raise _forbidden()
+            stored = conn.execute(select(t.blob.c.sha256).where(t.blob.c.sha256 == sha256)).first()
+        if stored is None or not state.blobs.has(sha256):
+            raise ApiError(404, "not_found", "服务器上还没有这个文件。", "The server does not have this file yet.")
+        return FileResponse(state.blobs.path(sha256), media_type="application/octet-stream",
+                            headers={"X-Content-SHA256": sha256, "Cache-Control": "private, max-age=31536000, immutable"})
 
     @router.post("/manifest")
     def manifest(body: ManifestIn, state: ServerState = Depends(get_state), user: User = Depends(current_user)):

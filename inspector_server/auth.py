@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, Engine, insert, select, update
 
 from inspector_app.domain.ids import format_utc, utc_now
 from inspector_server import schema as t
@@ -65,11 +65,32 @@ def issue_token(conn: Connection, user_id: str, device_id: str, ttl: int) -> tup
     return token, expires
 
 
-def authenticate(conn: Connection, authorization: str | None) -> User:
+# Valid tokens seen in the last few seconds (digest -> (user, expires_at, checked at)): a photo
+# upload is several tus requests and each would otherwise cost a database round trip. Logout
+# drops the entry at once; the database stays the authority.
+_CACHE: dict[str, tuple["User", str, float]] = {}
+_CACHE_SECONDS = 5.0
+_cache_lock = threading.Lock()
+
+
+def authenticate(engine: Engine, authorization: str | None) -> User:
     """The user behind a bearer token, or an ApiError 401 saying what to do."""
     if not authorization or not authorization.lower().startswith("bearer "):
         raise ApiError(401, "auth_required", "请先登录。", "Please log in first.", headers={"WWW-Authenticate": "Bearer"})
     digest = token_digest(authorization[7:].strip())
+    cached = _CACHE.get(digest)
+    if cached is not None and time.monotonic() - cached[2] < _CACHE_SECONDS and cached[1] > utc_now():
+        return cached[0]
+    with engine.connect() as conn:
+        user, expires_at = _authenticate_db(conn, digest)
+    with _cache_lock:
+        if len(_CACHE) > 10000:
+            _CACHE.clear()
+        _CACHE[digest] = (user, expires_at, time.monotonic())
+    return user
+
+
+def _authenticate_db(conn: Connection, digest: str) -> tuple[User, str]:
     row = conn.execute(
         select(t.token.c.expires_at, t.token.c.revoked_at, t.token.c.device_id, t.user)
         .join(t.user, t.user.c.id == t.token.c.user_id)
@@ -81,10 +102,12 @@ def authenticate(conn: Connection, authorization: str | None) -> User:
     if row["expires_at"] <= utc_now():
         raise ApiError(401, "token_expired", "登录已过期，请重新登录。", "Your login has expired; please log in again.",
                        headers={"WWW-Authenticate": "Bearer"})
-    return User(row["id"], row["username"], row["name"], row["role"], row["cert_no"], row["device_id"])
+    return User(row["id"], row["username"], row["name"], row["role"], row["cert_no"], row["device_id"]), row["expires_at"]
 
 
 def revoke(conn: Connection, authorization: str) -> None:
+    with _cache_lock:
+        _CACHE.pop(token_digest(authorization[7:].strip()), None)
     conn.execute(update(t.token).where(t.token.c.token_hash == token_digest(authorization[7:].strip()))
                  .values(revoked_at=utc_now()))
 

@@ -347,7 +347,8 @@ class PushBatch:
         if base != existing.version and not self.fast_forward(entity, rid, base):
             if _strip(p) == _strip(existing.payload):
                 return "duplicate", existing.version, None
-            self.add_conflict("version", entity, rid, base, p, existing.payload, existing.task_id, c)
+            kept = dict(existing.payload, version=existing.version, server_version=existing.version)
+            self.add_conflict("version", entity, rid, base, p, kept, existing.task_id, c)
             return "conflict", existing.version, None
         self.store(entity, rid, p, task_id, blob_set, op=op)
         return "applied", self.records[(entity, rid)].version, None

@@ -154,3 +154,41 @@ def test_upload_needs_auth_and_sha256(server):
     assert r.status_code == 400 and "sha256" in r.json()["error"]["message_en"]
     status, body = api.post("/blobs/missing", {"hashes": ["xyz"]})
     assert status == 400 and body["error"]["code"] == "bad_request"
+
+
+def test_whole_file_in_the_creation_request(any_server):
+    """One request per photo: a creation-with-upload POST carrying every byte completes at once."""
+    api = Api(any_server, "insp1")
+    data = os.urandom(200_000)
+    sha = hashlib.sha256(data).hexdigest()
+    headers = {"Tus-Resumable": "1.0.0", "Upload-Length": str(len(data)), "Upload-Metadata": _meta(sha),
+               "Content-Type": "application/offset+octet-stream"}
+    r = api.session.post(any_server.base_url + "/files/", data=data, headers=headers, timeout=10)
+    assert r.status_code == 201 and int(r.headers["Upload-Offset"]) == len(data)
+    assert api.post("/blobs/missing", {"hashes": [sha]})[1] == {"missing": []}
+    bad = os.urandom(1000)
+    r = api.session.post(any_server.base_url + "/files/", data=bad, timeout=10,
+                         headers=dict(headers, **{"Upload-Length": "1000", "Upload-Metadata": _meta("e" * 64)}))
+    assert r.status_code == 460 and r.json()["error"]["code"] == "hash_mismatch"
+    assert api.post("/blobs/missing", {"hashes": ["e" * 64]})[1] == {"missing": ["e" * 64]}
+
+
+def test_download_blob_of_a_visible_record(server):
+    owner = Api(server, "insp1")
+    task = owner.my_tasks()[0]
+    data = os.urandom(5000)
+    sha = hashlib.sha256(data).hexdigest()
+    insp = inspection_row(task)
+    owner.push([change("inspection", insp, blobs=[sha])])
+    partner = Api(server, "insp2", device_id="dev-2")
+    r = partner.session.get(f"{server.base_url}/blobs/{sha}", timeout=10)
+    assert r.status_code == 404 and r.json()["error"]["code"] == "not_found"
+    headers = {"Tus-Resumable": "1.0.0", "Upload-Length": str(len(data)), "Upload-Metadata": _meta(sha),
+               "Content-Type": "application/offset+octet-stream"}
+    assert owner.session.post(server.base_url + "/files/", data=data, headers=headers, timeout=10).status_code == 201
+    r = partner.session.get(f"{server.base_url}/blobs/{sha}", timeout=10)
+    assert r.status_code == 200 and r.content == data and r.headers["X-Content-SHA256"] == sha
+    server.cli("user", "add", "insp8", "--password", "other-pass-8", "--role", "inspector")
+    stranger = Api(server, "insp8", password="other-pass-8")
+    r = stranger.session.get(f"{server.base_url}/blobs/{sha}", timeout=10)
+    assert r.status_code == 403

@@ -138,7 +138,8 @@ def test_shared_records_conflict_keeps_both_values(any_server):
     assert len(conflicts) == 1
     conflict = conflicts[0]
     assert json.loads(conflict["local_value"])["phone"] == "0531-22222222"
-    assert json.loads(conflict["server_value"])["phone"] == "0531-11111111"
+    kept = json.loads(conflict["server_value"])
+    assert kept["phone"] == "0531-11111111" and kept["server_version"] == kept["version"] == base + 2
     assert conflict["entity"] == "enterprise" and conflict["resolved_at"] is None
     assert not [c for c in a.pull_all()[0] if c["entity"] == "conflict"]  # A's user has no conflict
     # B resolves it: the chosen value as a normal update on the current version, and the conflict marked
