@@ -187,3 +187,24 @@ def test_sync_without_login_says_what_to_do(tmp_path, cli):
     result = cli("sync", data_dir=tmp_path / "nologin")
     assert result.returncode == 1
     assert "尚未登录" in result.stderr and "inspector-app login" in result.stderr
+
+
+def test_small_pull_pages_with_children_before_parents_are_applied_whole(server, tmp_path):
+    """Laptop A's samples travel before their inspections (priority); laptop B pulls one row per
+    page: rows whose parents come later wait for them instead of breaking the page."""
+    a, b = Laptop(tmp_path, "insp1"), Laptop(tmp_path, "insp2")
+    try:
+        _first_sync(a, server, "insp1")
+        _first_sync(b, server, "insp2")
+        a.fieldwork(inspections=2, photos_per=1, photo_bytes=5_000)
+        assert a.sync().ok
+        b.set("sync.pull_page_size", 1)
+        report = b.sync()
+        assert report.ok, report.to_json()
+        assert b.store.read().execute("SELECT count(*) FROM inspection").fetchone()[0] == 2
+        assert b.store.read().execute("SELECT count(*) FROM sample WHERE inspection_id IS NOT NULL").fetchone()[0] == 2
+        assert b.store.setting("sync.pull_held") == []
+        assert_consistent(server, a, b)
+    finally:
+        a.close()
+        b.close()

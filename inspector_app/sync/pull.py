@@ -154,34 +154,97 @@ def _ensure_blob_rows(txn: Txn, hashes: list) -> None:
                 [sha, dumps({"remote_only": True}), txn.now, txn.now])
 
 
+class _ParentsMissing(Exception):
+    """Rows of this page reference records that have not arrived yet (roll back, read on)."""
+
+    def __init__(self, ids: set[str]):
+        super().__init__(f"{len(ids)} rows wait for their parent records")
+        self.ids = ids
+
+
+def _violations(txn: Txn) -> set[str]:
+    ids = set()
+    for table, rowid, _parent, _fk in txn.db.execute("PRAGMA foreign_key_check").fetchall():
+        row = txn.db.execute(f"SELECT id FROM [{table}] WHERE rowid = ?", [rowid]).fetchone()
+        if row:
+            ids.add(row[0])
+    return ids
+
+
+def _apply_page(txn: Txn, changes: list[dict], next_cursor: int, cursor_key: str, stats: PullStats, cache: dict,
+                *, final: bool, hold: set[str]) -> None:
+    txn.db.execute("PRAGMA defer_foreign_keys = ON")  # the page's own order need not follow references
+    page_stats = PullStats()
+    held = [c for c in changes if c.get("entity_id") in hold]
+    for change in changes:
+        if change.get("entity_id") not in hold:
+            apply_change(txn, change, page_stats, cache)
+    missing = _violations(txn)
+    if missing:
+        raise _ParentsMissing(missing)
+    txn.db.execute(
+        "INSERT INTO setting(key, value, updated_at) VALUES (?, ?, ?)"
+        " ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
+        [cursor_key, json.dumps(next_cursor), txn.now])
+    # rows whose parents never came (yet) are kept and tried again with the next pull
+    txn.db.execute(
+        "INSERT INTO setting(key, value, updated_at) VALUES ('sync.pull_held', ?, ?)"
+        " ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
+        [dumps(held), txn.now])
+    if held:
+        txn.audit("pull_held", "sync", "*", {"count": len(held), "ids": sorted(hold)[:50]})
+    for field_name in ("applied", "skipped", "conflicts"):
+        setattr(stats, field_name, getattr(stats, field_name) + getattr(page_stats, field_name))
+
+
 def pull_all(client: SyncClient, store: Store, *, page_size: int = 500, cursor_key: str = "sync.cursor",
-             progress: Callable[[dict], None] | None = None, cancelled: Callable[[], bool] = lambda: False) -> PullStats:
+             progress: Callable[[dict], None] | None = None, cancelled: Callable[[], bool] = lambda: False,
+             max_lookahead: int = 20) -> PullStats:
+    """Pull and apply every page; a page is committed with its cursor in one transaction.
+
+    When rows of a page reference records that come later in the feed (a laptop pushed a
+    sample before its inspection), the page is rolled back and applied together with the next
+    page(s), still in one transaction. Rows whose parents never arrive are held in
+    `sync.pull_held` and applied with a later pull, never dropped.
+    """
     stats = PullStats()
     cursor = int(store.setting(cursor_key, 0) or 0)
     cache: dict[str, set[str]] = {}
+    carried: list[dict] = list(store.setting("sync.pull_held", []) or [])
+    fetch_cursor = cursor
+    lookahead = 0
     while True:
         if cancelled():
             from inspector_app.sync.errors import cancelled as cancelled_error
 
             raise cancelled_error()
-        page = client.pull(cursor, page_size)
-        changes = page.get("changes") or []
-        next_cursor = int(page.get("next_cursor", cursor))
-
-        def apply(txn: Txn) -> None:
-            txn.db.execute("PRAGMA defer_foreign_keys = ON")  # the page's own order need not follow references
-            for change in changes:
-                apply_change(txn, change, stats, cache)
-            txn.db.execute(
-                "INSERT INTO setting(key, value, updated_at) VALUES (?, ?, ?)"
-                " ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
-                [cursor_key, json.dumps(next_cursor), txn.now])
-
-        store.write_sync(apply)
+        page = client.pull(fetch_cursor, page_size)
+        fresh = page.get("changes") or []
+        changes = carried + fresh
+        next_cursor = int(page.get("next_cursor", fetch_cursor))
+        more = bool(page.get("has_more")) and bool(fresh)
+        final = not more or lookahead >= max_lookahead
+        hold: set[str] = set()
+        committed = False
+        while not committed:
+            try:
+                store.write_sync(_apply_page, changes, next_cursor, cursor_key, stats, cache, final=final, hold=hold)
+                committed = True
+            except _ParentsMissing as exc:
+                if not final:
+                    break  # read the next page and apply both together
+                if exc.ids <= hold:
+                    raise
+                hold |= exc.ids  # apply the rest; hold these for a later pull
+        if not committed:
+            carried, fetch_cursor, lookahead = changes, next_cursor, lookahead + 1
+            continue
+        carried, lookahead = [], 0
         stats.pages += 1
-        cursor = stats.cursor = next_cursor
+        cursor = fetch_cursor = stats.cursor = next_cursor
         if progress:
             progress({"phase": "pull", "pages": stats.pages, "applied": stats.applied})
-        if not page.get("has_more") or not changes:
+        if not more:
             break
     return stats
+

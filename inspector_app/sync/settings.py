@@ -35,6 +35,7 @@ _DECLARATIONS = (
                                      "no_sample_record", "handover_record"],
      "本设备预留编号的文书种类", "Document types this device keeps numbers for"),
     ("sync.cursor", int, 0, "服务器变更流的位置（每页应用后才保存）", "Server change-feed cursor (stored only after a page is applied)"),
+    ("sync.pull_held", list, [], "暂缓应用的接收记录（其上级记录尚未到达）", "Pulled rows waiting for their parent records"),
     ("sync.last_synced_at", str, "", "上次完整同步的时间（UTC）", "When the last complete sync finished (UTC)"),
     ("sync.last_error", dict, {}, "上次同步失败的原因", "Why the last sync failed"),
     ("sync.server_clock_offset_seconds", float, 0.0, "服务器时间减本机时间（秒），最近一次测得", "Server time minus this computer's time (seconds), last measured"),
