@@ -208,3 +208,29 @@ def test_small_pull_pages_with_children_before_parents_are_applied_whole(server,
     finally:
         a.close()
         b.close()
+
+
+def test_number_blocks_are_topped_up_below_the_threshold_and_never_wasted(server, laptop):
+    from inspector_app.sync import numbers
+
+    _first_sync(laptop, server)
+    db = laptop.store.read()
+    blocks = db.execute("SELECT doc_type, start, end FROM number_block WHERE source = 'server'").fetchall()
+    assert {b[0] for b in blocks} >= {"sampling_record", "inspection_record"}
+    year = db.execute("SELECT year FROM number_block WHERE source = 'server' LIMIT 1").fetchone()[0]
+    # use up the sampling-record numbers down to fewer than the threshold
+    laptop.store.write_sync(lambda txn: txn.db.execute(
+        "UPDATE number_block SET next = end - 5 WHERE doc_type = 'sampling_record' AND source = 'server'"))
+    assert numbers.remaining(laptop.store, "sampling_record", year) < 20
+    # a request whose answer was lost (cut after the server handed out the block) is asked again with its id
+    laptop.store.write_sync(lambda txn: txn.set_setting(f"{numbers.REQUEST_PREFIX}sampling_record.{year}", "req-cut-1"))
+    client = SyncClient(connection(laptop.store))
+    lost_answer = client.number_block("sampling_record", year, 100, "req-cut-1")
+    report = laptop.sync()
+    assert report.ok and report.number_blocks == 1
+    rows = laptop.store.read().execute(
+        "SELECT id, start, end FROM number_block WHERE doc_type = 'sampling_record' AND source = 'server' ORDER BY start"
+    ).fetchall()
+    assert rows[-1] == ("req-cut-1", lost_answer["start"], lost_answer["end"])  # the same block, not a new one
+    assert numbers.remaining(laptop.store, "sampling_record", year) >= 100
+    assert laptop.store.setting(f"{numbers.REQUEST_PREFIX}sampling_record.{year}") is None

@@ -156,7 +156,8 @@ def run_sync(store: Store, *, progress: Callable[[dict], None] | None = None,
     try:
         conn = connection(store)
         client = SyncClient(conn)
-        client.health()
+        health = client.health()
+        server_year = _year(health.get("server_time"))
         if client.last_server_offset is not None:
             settings.set_many(store, {"sync.server_clock_offset_seconds": float(client.last_server_offset)})
         push = push_all(client, store, batch_size=int(settings.get(store, "sync.batch_size")), progress=progress,
@@ -186,7 +187,7 @@ def run_sync(store: Store, *, progress: Callable[[dict], None] | None = None,
             report.number_blocks = len(numbers.top_up(
                 client, store, doc_types=list(settings.get(store, "sync.number_doc_types")),
                 minimum=int(settings.get(store, "sync.number_block_min")),
-                size=int(settings.get(store, "sync.number_block_size"))))
+                size=int(settings.get(store, "sync.number_block_size")), year=server_year))
     except SyncError as exc:
         report.error = exc.to_json()
     finally:
@@ -209,6 +210,14 @@ def run_sync(store: Store, *, progress: Callable[[dict], None] | None = None,
     except Exception:  # noqa: BLE001 - a status note must never hide the sync result
         pass
     return report
+
+
+def _year(server_time: object) -> int | None:
+    """The server's year: number blocks follow the server's calendar, not a skewed laptop clock."""
+    try:
+        return int(str(server_time)[:4])
+    except ValueError:
+        return None
 
 
 def _pending(store: Store) -> int:
