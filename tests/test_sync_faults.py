@@ -197,3 +197,38 @@ def test_clock_skew_of_a_day(any_server, tmp_path, monkeypatch, skew):
         assert_consistent(any_server, lap)
     finally:
         lap.close()
+
+
+def test_a_restarted_client_resumes_an_upload_at_the_servers_offset(server, tmp_path):
+    from inspector_app.sync.blobs import BlobUploader
+    from inspector_app.sync.engine import connection
+    from inspector_app.sync.errors import SyncError
+    from inspector_app.sync.push import push_all
+    from inspector_app.sync.client import SyncClient
+
+    lap = Laptop(tmp_path, "resume")
+    try:
+        lap.login(server)
+        assert lap.sync().ok
+        lap.fieldwork(inspections=1, photos_per=1, photo_bytes=600_000)
+        push_all(SyncClient(connection(lap.store)), lap.store)
+        size = lap.store.read().execute("SELECT size FROM blob").fetchone()[0]
+        chunk = 64 * 1024
+        progress = []
+        first = BlobUploader(lap.store, connection(lap.store), chunk_size=chunk, parallel=1,
+                             progress=progress.append, cancelled=lambda: len(progress) >= 3)
+        with pytest.raises(SyncError) as stopped:
+            first.upload_all()
+        assert stopped.value.kind == "cancelled"
+        assert first.stats.bytes_done == 3 * chunk
+        # a new process would start from here: the URL is in the workspace, the offset on the server
+        assert lap.store.read().execute("SELECT count(*) FROM setting WHERE key LIKE ?",
+                                        [UPLOAD_URL_PREFIX + "%"]).fetchone()[0] == 1
+        second = BlobUploader(lap.store, connection(lap.store), chunk_size=chunk, parallel=1)
+        second.upload_all()
+        assert second.stats.resumed == 1
+        assert second.stats.bytes_sent == size - 3 * chunk  # nothing sent twice
+        assert lap.sync().ok
+        assert_consistent(server, lap)
+    finally:
+        lap.close()

@@ -10,6 +10,7 @@ thread has its own HTTP session, and database writes go through the store's writ
 from __future__ import annotations
 
 import threading
+import time
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from typing import Callable
@@ -152,6 +153,11 @@ class BlobUploader:
         self.progress = progress
         self._user_cancelled = cancelled
         self._abort = False  # set when a parallel upload failed for good
+        self._urls: dict[str, str | None] = {}
+        self._url_queue: list[tuple[str, str | None]] = []
+        self._url_lock = threading.Lock()
+        self._url_flushed = 0.0
+        self._mimes: dict[str, str] = {}
         self.stats = BlobStats()
         self._local = threading.local()
 
@@ -172,24 +178,48 @@ class BlobUploader:
         return client
 
     def _mime(self, sha: str) -> str:
-        row = self.store.read().execute("SELECT mime FROM blob WHERE sha256 = ?", [sha]).fetchone()
-        return (row[0] if row else "") or "application/octet-stream"
+        mime = self._mimes.get(sha)
+        if mime is None:
+            row = self.store.read().execute("SELECT mime FROM blob WHERE sha256 = ?", [sha]).fetchone()
+            mime = (row[0] if row else "") or "application/octet-stream"
+        return mime
 
     def _stored_url(self, sha: str) -> str | None:
+        with self._url_lock:
+            if sha in self._urls:
+                return self._urls[sha]
         return self.store.setting(UPLOAD_URL_PREFIX + sha)
 
-    def _remember_url(self, sha: str, url: str | None, *, wait: bool = True) -> None:
-        """Store (or forget) the tus URL of a blob. Remembering does not wait for the commit:
-        the writer thread keeps the order, and a URL lost in a crash costs at most one chunk."""
+    def _remember_url(self, sha: str, url: str | None, *, wait: bool = True, urgent: bool = False) -> None:
+        """Store (or forget) the tus URL of a blob, so a restarted client resumes at the server's offset.
+
+        New URLs are written in small batches (every ~0.3 s, or at once for a blob of several
+        chunks) without waiting for the commit: the writer thread keeps the order, and a URL lost
+        in a crash costs at most the chunk that was in flight.
+        """
+        with self._url_lock:
+            self._urls[sha] = url
+            self._url_queue.append((sha, url))
+            due = wait or urgent or url is None or time.monotonic() - self._url_flushed > 0.3
+        if due:
+            self._flush_urls(wait=wait)
+
+    def _flush_urls(self, *, wait: bool = False) -> None:
+        with self._url_lock:
+            batch, self._url_queue = self._url_queue, []
+            self._url_flushed = time.monotonic()
+        if not batch:
+            return
 
         def apply(txn: Txn) -> None:
-            if url is None:
-                txn.db.execute("DELETE FROM setting WHERE key = ?", [UPLOAD_URL_PREFIX + sha])
-            else:
-                txn.db.execute(
-                    "INSERT INTO setting(key, value, updated_at) VALUES (?, json_quote(?), ?)"
-                    " ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
-                    [UPLOAD_URL_PREFIX + sha, url, txn.now])
+            for sha, url in batch:
+                if url is None:
+                    txn.db.execute("DELETE FROM setting WHERE key = ?", [UPLOAD_URL_PREFIX + sha])
+                else:
+                    txn.db.execute(
+                        "INSERT INTO setting(key, value, updated_at) VALUES (?, json_quote(?), ?)"
+                        " ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
+                        [UPLOAD_URL_PREFIX + sha, url, txn.now])
 
         future = self.store.write(apply)
         if wait:
@@ -225,7 +255,7 @@ class BlobUploader:
                 if not uploader.url:
                     uploader.set_url(uploader.create_url())
                     uploader.offset = 0
-                    self._remember_url(sha, uploader.url, wait=False)
+                    self._remember_url(sha, uploader.url, wait=False, urgent=size > self.chunk_size)
                 while uploader.offset < size:
                     if self.cancelled():
                         raise errors.cancelled()
@@ -254,8 +284,6 @@ class BlobUploader:
             if failures > self.attempts:
                 raise SyncError("connection", errors.from_exception(ConnectionError("upload kept failing"),
                                                                      self.conn.base_url).message)
-            import time
-
             time.sleep(min(2.0, 0.05 * 2 ** failures))
 
     # -- all ----------------------------------------------------------------------------------
@@ -268,12 +296,18 @@ class BlobUploader:
         self.stats.missing = len(missing)
         self.stats.bytes_total = sum(self.store.paths.blob_path(h).stat().st_size for h in missing
                                      if self.store.paths.blob_path(h).exists())
+        self._mimes = dict(self.store.read().execute("SELECT sha256, mime FROM blob WHERE uploaded_at IS NULL").fetchall())
         present = sorted(set(hashes) - set(missing))
         self._mark_uploaded(present)
         first_error: SyncError | None = None
         if self.parallel == 1:
             for sha in missing:
-                self.upload_one(sha)
+                try:
+                    self.upload_one(sha)
+                except SyncError as exc:
+                    first_error = exc
+                    self.stats.failed.append({"sha256": sha, "error": str(exc)})
+                    break
         else:
             with ThreadPoolExecutor(max_workers=self.parallel, thread_name_prefix="blob-upload") as pool:
                 futures = {pool.submit(self.upload_one, sha): sha for sha in missing}
@@ -284,8 +318,14 @@ class BlobUploader:
                             first_error = exc if isinstance(exc, SyncError) else errors.from_exception(exc, self.conn.base_url)
                             self._abort = True
                         self.stats.failed.append({"sha256": futures[fut], "error": str(exc)})
+        self._flush_urls(wait=True)  # URLs of uploads that did not finish stay for the next run
         # the server's word decides what counts as uploaded
-        still = set(self._client().missing_blobs(missing)) if missing else set()
+        try:
+            still = set(self._client().missing_blobs(missing)) if missing else set()
+        except SyncError:
+            if first_error is None:
+                raise
+            raise first_error from None  # the server is gone: report the first cause
         done = [h for h in missing if h not in still]
         self._mark_uploaded(done)
         self.stats.verified = len(done)
