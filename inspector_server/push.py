@@ -42,7 +42,7 @@ REQUIRED = {
     "conflict": (),
 }
 CUSTODY_JSON = ("actors", "gps", "seal_ids", "evidence", "data")
-VOLATILE = ("version", "server_version", "updated_at", "state")
+VOLATILE = ("version", "server_version", "updated_at")
 
 
 class Refused(Exception):
@@ -590,7 +590,12 @@ def _dumps(value: Any) -> str:
 
 
 def _strip(p: dict) -> bytes:
-    return _canon({k: v for k, v in p.items() if k not in VOLATILE})
+    """Content for "same change?" comparisons: bookkeeping fields left out; `synced` counts as
+    `finalized` (a client marks its own copy synced without changing the record)."""
+    out = {k: v for k, v in p.items() if k not in VOLATILE}
+    if out.get("state") == "synced":
+        out["state"] = "finalized"
+    return _canon(out)
 
 
 def _int(v: Any) -> int:

@@ -56,8 +56,14 @@ class ServerProcess:
         return iter((self.base_url, self.data_dir))
 
     @property
+    def ca_bundle(self) -> str | None:
+        """The server's own certificate when it runs with --tls-cert (use it as `verify=`)."""
+        args = list(self.extra_args)
+        return args[args.index("--tls-cert") + 1] if "--tls-cert" in args else None
+
+    @property
     def root_url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+        return f"{'https' if self.ca_bundle else 'http'}://127.0.0.1:{self.port}"
 
     @property
     def base_url(self) -> str:
@@ -101,7 +107,8 @@ class ServerProcess:
             if self.proc.poll() is not None:
                 raise RuntimeError(f"server exited with {self.proc.returncode}:\n{self.log_path.read_text(errors='replace')[-3000:]}")
             try:
-                if requests.get(f"{self.base_url}/health", headers=HEADERS, timeout=1).status_code == 200:
+                if requests.get(f"{self.base_url}/health", headers=HEADERS, timeout=1,
+                                verify=self.ca_bundle or True).status_code == 200:
                     return self
             except requests.RequestException:
                 pass

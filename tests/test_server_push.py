@@ -195,3 +195,17 @@ def test_documents_verify(any_server):
     dup = dict(doc, id=uuid7())
     r = api.push([change("document", dup)])[0]
     assert r["status"] == "rejected" and r["code"] == "number_taken"
+
+
+def test_task_state_changed_on_two_laptops_is_a_conflict(server):
+    a = Api(server, "insp1", device_id="laptop-a")
+    b = Api(server, "insp2", device_id="laptop-b")
+    task = a.my_tasks()[0]
+    base = task["server_version"]
+    ra = a.push([change("task", dict(task, state="in_progress"), op="update", base_version=base)])[0]
+    rb = b.push([change("task", dict(task, state="cancelled"), op="update", base_version=base)])[0]
+    assert (ra["status"], rb["status"]) == ("applied", "conflict")
+    same = b.push([change("task", dict(task, state="in_progress", author="李娜"), op="update", base_version=base)])[0]
+    assert same["status"] == "conflict"  # the author differs: kept for a person, never dropped
+    latest = [c["payload"] for c in b.pull_all()[0] if c["entity"] == "task" and c["entity_id"] == task["id"]][-1]
+    assert latest["state"] == "in_progress"
