@@ -86,8 +86,9 @@ def test_keep_local_pushes_the_local_value_on_the_server_version(demo_store):
 def test_finalized_records_and_custody_events_are_never_overwritten(demo_store):
     fill_fieldwork(demo_store, FieldworkOptions(inspections=1, photos_per=1, photo_bytes=5000))
     db = demo_store.read()
-    insp = reference.query(db, "SELECT * FROM inspection", table="inspection")[0]
-    event = reference.query(db, "SELECT * FROM custody_event ORDER BY seq LIMIT 1", table="custody_event")[0]
+    insp = reference.query(db, "SELECT * FROM inspection WHERE findings LIKE '按检查表%'", table="inspection")[0]
+    event = reference.query(db, "SELECT * FROM custody_event WHERE sample_id = (SELECT id FROM sample WHERE inspection_id = ?)"
+                                " ORDER BY seq LIMIT 1", [insp["id"]], table="custody_event")[0]
     tampered = {**insp, "findings": "被改过的结论", "data": json.dumps({"x": 1})}
     stats = _apply(demo_store, [
         {"entity": "inspection", "entity_id": insp["id"], "op": "upsert", "payload": tampered},

@@ -19,6 +19,8 @@ from typing import Any
 
 from PIL import Image
 
+from inspector_app.custody.records import record_hash_input
+from inspector_app.custody.service import append_event
 from inspector_app.domain.hashing import content_hash
 from inspector_app.domain.ids import uuid7
 from inspector_app.store.db import Store
@@ -146,29 +148,27 @@ def _one_sample(txn: Txn, task: dict, enterprise: dict, inspection_id: str, insp
     }
     sample_id = uuid7()
     record = {"id": sample_id, "task_id": task["id"], "inspection_id": inspection_id,
-              "enterprise_id": task["enterprise_id"], "mode": "production", "product_name": product.get("name", ""),
-              "batch": f"B{n:04d}", "sampled_at": now, "data": data}
-    record["content_hash"] = content_hash(record)
-    txn.insert("sample", {**record, "state": "finalized", "finalized_at": now, "custody_status": "SIGNED",
+              "enterprise_id": task["enterprise_id"], "producer_id": None, "number": "", "mode": "production",
+              "product_name": product.get("name", ""), "brand": "", "model": "", "batch": f"B{n:04d}",
+              "sampled_at": now, "data": data, "amends_id": None}
+    # the content hash the custody area verifies chains against (fields + signatures; none here)
+    record["content_hash"] = content_hash(record_hash_input(record, []))
+    txn.insert("sample", {**record, "state": "finalized", "finalized_at": now, "custody_status": "",
                           "created_at": now, "updated_at": now})
     txn.db.conn.executemany("INSERT INTO seal(seal_no, sample_id, part, created_at) VALUES (?, ?, ?, ?)",
-                       [(seal_test, sample_id, "test", now), (seal_backup, sample_id, "backup", now)])
+                            [(seal_test, sample_id, "test", now), (seal_backup, sample_id, "backup", now)])
     actors = [{"name": i["name"], "role": "sampler", "id_no": i["cert_no"]} for i in inspectors[:2]]
-    prev = record["content_hash"]
-    steps = [
-        ("DRAWN", {"quantities": {"test": {"amount": 6, "unit": "件"}, "backup": {"amount": 3, "unit": "件"}},
-                   "lot_size": {"amount": 500, "unit": "件"}}, []),
-        ("SEALED", {"seals": {"test": [seal_test], "backup": [seal_backup]}}, [seal_test, seal_backup]),
-        ("SIGNED", {"signers": [a["name"] for a in actors]}, []),
-    ]
-    for seq, (kind, event_data, seals) in enumerate(steps, start=1):
-        event = {"id": uuid7(), "sample_id": sample_id, "seq": seq, "part": "both", "type": kind, "at": client_now(),
-                 "actors": actors, "place": record["data"]["sampled_party"]["address"], "gps": None,
-                 "seal_ids": seals, "evidence": [], "data": event_data, "note": "", "device_id": txn.device_id,
-                 "prev_hash": prev, "created_at": now, "author": txn.actor}
-        event["hash"] = custody_hash(event)
-        txn.append("custody_event", event)
-        prev = event["hash"]
+    place = record["data"]["sampled_party"]["address"]
+    # the custody area's own service: state machine, hash chain, chain head in the audit log
+    append_event(txn, sample_id, "DRAWN", "both", at=client_now(), actors=actors, place=place,
+                 data={"quantities": {"test": {"amount": 6, "unit": "件"}, "backup": {"amount": 3, "unit": "件"}},
+                       "lot_size": {"amount": 500, "unit": "件"}})
+    append_event(txn, sample_id, "SEALED", "both", at=client_now(), actors=actors, place=place,
+                 seal_ids=[seal_test, seal_backup], data={"seals": {"test": [seal_test], "backup": [seal_backup]}})
+    append_event(txn, sample_id, "SIGNED", "both", at=client_now(), place=place,
+                 actors=actors + [{"name": "企业代表", "role": "enterprise_rep", "id_no": ""}],
+                 data={"signers": [{"name": a["name"], "role": "sampler", "id_no": a["id_no"], "refused": False}
+                                   for a in actors]})
     return sample_id
 
 
