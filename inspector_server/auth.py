@@ -73,6 +73,16 @@ _CACHE_SECONDS = 5.0
 _cache_lock = threading.Lock()
 
 
+def cached_user(authorization: str | None) -> User | None:
+    """The user of a recently verified token, without touching the database (None: ask it)."""
+    if not authorization or not authorization.lower().startswith("bearer "):
+        return None
+    cached = _CACHE.get(token_digest(authorization[7:].strip()))
+    if cached is not None and time.monotonic() - cached[2] < _CACHE_SECONDS and cached[1] > utc_now():
+        return cached[0]
+    return None
+
+
 def authenticate(engine: Engine, authorization: str | None) -> User:
     """The user behind a bearer token, or an ApiError 401 saying what to do."""
     if not authorization or not authorization.lower().startswith("bearer "):

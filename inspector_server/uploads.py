@@ -18,7 +18,7 @@ from tuspyserver import create_tus_router
 
 from inspector_app.domain.ids import utc_now
 from inspector_server import schema as t
-from inspector_server.auth import authenticate
+from inspector_server.auth import authenticate, cached_user
 from inspector_server.blobstore import file_sha256, is_sha256
 from inspector_server.errors import ApiError
 
@@ -30,7 +30,8 @@ def tus_router(state: "ServerState"):
     state.settings.upload_dir.mkdir(parents=True, exist_ok=True)
 
     async def auth(request: Request, authorization: str | None = Header(None)) -> None:
-        request.state.user = await run_in_threadpool(authenticate, state.engine, authorization)
+        cached = cached_user(authorization)
+        request.state.user = cached or await run_in_threadpool(authenticate, state.engine, authorization)
 
     def pre_create(metadata: dict, info: dict) -> None:
         sha = metadata.get("sha256", "")
@@ -125,8 +126,7 @@ def finish_upload(state: "ServerState", path: str, metadata: dict) -> None:
     info_path.unlink(missing_ok=True)
     try:
         with state.engine.connect().execution_options(write=True) as conn, conn.begin():
-            if conn.execute(select(t.blob.c.sha256).where(t.blob.c.sha256 == actual)).first() is None:
-                conn.execute(insert(t.blob).values(sha256=actual, size=size, filename=str(metadata.get("filename", ""))[:300],
-                                                   stored_at=utc_now(), user_id=None))
+            conn.execute(insert(t.blob).values(sha256=actual, size=size, filename=str(metadata.get("filename", ""))[:300],
+                                               stored_at=utc_now(), user_id=None))
     except IntegrityError:
-        pass  # another upload of the same bytes recorded it first
+        pass  # the same bytes were uploaded before (or concurrently): already recorded
