@@ -13,7 +13,7 @@ import secrets
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, distinct, func, insert, select, update
+from sqlalchemy import Engine, func, insert, select, update
 
 from inspector_app.domain.identifiers import make_uscc, normalize_code, validate_uscc
 from inspector_app.domain.ids import utc_now, uuid7
@@ -255,4 +255,3 @@ def stats(engine: Engine) -> dict:
     }
 
 
-_ = distinct

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import time
 from dataclasses import dataclass
@@ -22,7 +21,7 @@ from inspector_server.config import Settings
 from inspector_server.db import make_engine, migrate
 from inspector_server.errors import ApiError
 from inspector_server.middleware import API, BodyTooLarge, GuardMiddleware, too_large_body
-from inspector_server.push import PushBatch, conflict_payload
+from inspector_server.push import PushBatch
 
 
 @dataclass

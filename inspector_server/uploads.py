@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from fastapi import Header, HTTPException, Request
-from sqlalchemy import insert, select
+from sqlalchemy import insert
 from sqlalchemy.exc import IntegrityError
 from starlette.concurrency import run_in_threadpool
 from tuspyserver import create_tus_router

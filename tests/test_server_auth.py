@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import time
 
-import pytest
 import requests
 
 from tests.server_process import HEADERS, Api, any_server, running_server, server  # noqa: F401
