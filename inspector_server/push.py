@@ -263,6 +263,7 @@ class PushBatch:
         for name in REQUIRED[entity]:
             if payload.get(name) in (None, ""):
                 raise Refused("missing_field", field=name)
+        self.check_types(entity, payload)
         blobs = c.get("blobs") or []
         if not isinstance(blobs, list):
             raise Refused("bad_payload", detail="blobs")
@@ -279,6 +280,29 @@ class PushBatch:
         if entity in SHARED:
             return self.apply_shared(entity, rid, op, payload, c.get("base_version"), task_id, blob_set, c)
         return self.apply_owned(entity, rid, op, payload, task_id, blob_set, c)
+
+    @staticmethod
+    def check_types(entity: str, p: dict) -> None:
+        """Shape checks beyond presence: states, versions, hashes, reference ids."""
+        if "version" in p and p["version"] is not None and (not isinstance(p["version"], int) or isinstance(p["version"], bool)):
+            raise Refused("bad_payload", detail="version")
+        for name in ("task_id", "enterprise_id", "inspection_id", "sample_id", "owner_id", "record_id"):
+            if name in p and p[name] is not None and not isinstance(p[name], str):
+                raise Refused("bad_payload", detail=name)
+        if entity in FINALIZABLE:
+            state = p.get("state", "draft")
+            if state not in ("draft", "finalized", "synced"):
+                raise Refused("bad_payload", detail=f"state={str(state)[:20]}")
+            if state != "draft" and not is_sha256(p.get("content_hash")):
+                raise Refused("bad_payload", detail="content_hash")
+        if entity == "custody_event":
+            if not isinstance(p.get("seq"), int) or isinstance(p.get("seq"), bool) or p["seq"] < 1:
+                raise Refused("bad_payload", detail="seq")
+            for name in ("hash", "prev_hash"):
+                if not is_sha256(p.get(name)):
+                    raise Refused("bad_payload", detail=name)
+        if entity == "site_record" and p.get("kind") not in ("refusal", "no_sample"):
+            raise Refused("bad_payload", detail="kind")
 
     def owner_task(self, entity: str, p: dict) -> str | None:
         if entity == "enterprise":

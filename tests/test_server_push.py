@@ -56,6 +56,11 @@ def test_bad_changes_are_refused_one_by_one(any_server):
     statuses = [(r["status"], r.get("code")) for r in results]
     assert statuses == [("applied", None), ("rejected", "missing_field"), ("rejected", "forbidden"),
                         ("rejected", "bad_blob_hash"), ("rejected", "bad_entity"), ("applied", None)]
+    odd = [dict(inspection_row(mine[0]), state="approved"), dict(inspection_row(mine[0]), content_hash="abc"),
+           dict(inspection_row(mine[0]), version="2"), dict(inspection_row(mine[0]), task_id=42)]
+    refused = api.push([change("inspection", p) for p in odd])
+    assert [r["code"] for r in refused] == ["bad_payload"] * 4
+    assert "state=approved" in refused[0]["reason"] and "content_hash" in refused[1]["reason"]
     assert "task_id" in results[1]["reason"] and "缺少必填字段" in results[1]["reason"]
     assert results[2]["retry"] is False and "不是您的任务" in results[2]["reason"]
     stats = any_server.stats()
