@@ -56,8 +56,11 @@ def test_hazards_and_refusals_travel_first(server, laptop):
     _first_sync(laptop, server)
     laptop.fieldwork(inspections=3, photos_per=0, refusals=1)
     # make one inspection a hazard the way the inspection screen would (priority on its change)
-    laptop.store.write_sync(lambda txn: txn.db.execute(
-        "UPDATE outbox SET priority = 60 WHERE seq = (SELECT max(seq) FROM outbox WHERE entity = 'inspection')"))
+    def one_hazard(txn):
+        txn.db.execute("UPDATE outbox SET priority = 10 WHERE entity = 'inspection'")  # the demo's random hazards off
+        txn.db.execute("UPDATE outbox SET priority = 60 WHERE seq = (SELECT max(seq) FROM outbox WHERE entity = 'inspection')")
+
+    laptop.store.write_sync(one_hazard)
     rows = _load(laptop.store, None, 1000, set())
     order = [r[2] for r in rows]
     assert order[0] == "inspection" and order[1] == "site_record"
