@@ -114,6 +114,11 @@ def test_two_laptops_of_one_pair_see_each_others_work(any_server, tmp_path):
             assert report.ok, report.to_json()
         stats = assert_consistent(any_server, a, b)
         assert stats["inspections"] == 5
+        # each laptop holds the other's photos too, verified byte for byte
+        for lap in (a, b):
+            assert lap.store.read().execute(
+                "SELECT count(*) FROM blob WHERE json_extract(meta, '$.remote_only') = 1").fetchone()[0] == 0
+            assert lap.store.read().execute("SELECT count(*) FROM blob WHERE size > 0").fetchone()[0] == 10
         # number blocks never overlap across the two devices
         blocks = [tuple(r) for lap in (a, b) for r in lap.store.read().execute(
             "SELECT doc_type, year, start, end FROM number_block WHERE source = 'server'").fetchall()]

@@ -19,6 +19,7 @@ from inspector_app.store.txn import Txn
 from inspector_app.sync import errors, numbers, settings
 from inspector_app.sync.blobs import BlobUploader
 from inspector_app.sync.client import Connection, SyncClient, normalise_url
+from inspector_app.sync.downloads import download_remote_blobs
 from inspector_app.sync.errors import SyncError
 from inspector_app.sync.pull import pull_all
 from inspector_app.sync.push import push_all
@@ -37,6 +38,7 @@ class SyncReport:
     push_bytes: int = 0
     splits: int = 0
     blobs_uploaded: int = 0
+    blobs_downloaded: int = 0
     blob_bytes: int = 0
     bytes_sent: int = 0
     resent_bytes: int = 0
@@ -184,6 +186,8 @@ def run_sync(store: Store, *, progress: Callable[[dict], None] | None = None,
             report.conflicts += pulled.conflicts
             if pulled.applied:
                 confirm_complete(client, store, own_only=False)  # the pair's records, as the server sees them
+            if settings.get(store, "sync.download_pair_photos"):
+                report.blobs_downloaded = download_remote_blobs(client, store, cancelled=cancelled)
             report.number_blocks = len(numbers.top_up(
                 client, store, doc_types=list(settings.get(store, "sync.number_doc_types")),
                 minimum=int(settings.get(store, "sync.number_block_min")),

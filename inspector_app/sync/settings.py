@@ -27,6 +27,7 @@ _DECLARATIONS = (
     ("sync.batch_size", int, 500, "每次上传的变更条数（服务器嫌大时自动减半）", "Changes per push request (halved when the server finds it too large)"),
     ("sync.chunk_size", int, 4 * 1024 * 1024, "断点续传每次发送的字节数", "Bytes per resumable upload request"),
     ("sync.upload_parallel", int, 4, "同时上传的照片数", "Photos uploaded at the same time"),
+    ("sync.download_pair_photos", bool, True, "同步时下载同组另一台电脑的照片和文件", "Download the photos and files of the pair's other laptop when syncing"),
     ("sync.timeout_seconds", float, 30.0, "每个网络请求的超时（秒）", "Network timeout per request (seconds)"),
     ("sync.pull_page_size", int, 500, "每页接收的记录数", "Records per pull page"),
     ("sync.number_block_min", int, 20, "剩余文书编号少于此数时向服务器申请新号段", "Ask for a new number block when fewer numbers remain"),
