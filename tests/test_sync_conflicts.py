@@ -116,3 +116,22 @@ def test_server_conflicts_arrive_through_the_feed_and_stay_resolved_locally(demo
     assert reference.fetch(demo_store.read(), "enterprise", ent["id"])["phone"] == "3"
     _apply(demo_store, [{"entity": "conflict", "entity_id": "c-1", "op": "upsert", "payload": conflict}])
     assert list_conflicts(demo_store) == []
+
+
+def test_answers_arriving_after_their_finalized_inspection_are_stored(demo_store):
+    """A hazard inspection travels ahead of its answers; the pulled answers still belong to it."""
+    task = reference.query(demo_store.read(), "SELECT * FROM task LIMIT 1", table="task")[0]
+    now = "2026-11-21T08:00:00.000Z"
+    inspection = {"id": "insp-remote-1", "task_id": task["id"], "enterprise_id": task["enterprise_id"],
+                  "template_id": "t", "template_version": "1", "state": "finalized", "content_hash": "h" * 64,
+                  "finalized_at": now, "created_at": now, "updated_at": now, "version": 2, "author": "李娜",
+                  "data": "{}", "inspector_ids": "[]", "hazard": 1}
+    answer = {"id": "ans-remote-1", "inspection_id": "insp-remote-1", "item_id": "item-1", "result": "不符合",
+              "note": "隐患", "created_at": now, "updated_at": now, "version": 1, "author": "李娜", "state": "draft"}
+    stats = _apply(demo_store, [{"entity": "inspection", "entity_id": "insp-remote-1", "op": "upsert", "payload": inspection},
+                                {"entity": "answer", "entity_id": "ans-remote-1", "op": "upsert", "payload": answer}])
+    assert stats.applied == 2
+    assert reference.fetch(demo_store.read(), "answer", "ans-remote-1")["note"] == "隐患"
+    # the guard is back: nothing else can be added to the finalized inspection
+    with pytest.raises(Exception, match="immutable"):
+        demo_store.write_sync(lambda txn: txn.insert("answer", {**answer, "id": "ans-local-2", "item_id": "item-2"}))

@@ -62,8 +62,9 @@ def test_hazards_and_refusals_travel_first(server, laptop):
 
     laptop.store.write_sync(one_hazard)
     rows = _load(laptop.store, None, 1000, set())
-    order = [r[2] for r in rows]
-    assert order[0] == "inspection" and order[1] == "site_record"
+    order = [(r[2], r[4]) for r in rows]
+    # the hazard's own changes first, in their order (draft, then finalization), then the refusal
+    assert order[:3] == [("inspection", "insert"), ("inspection", "finalize"), ("site_record", "insert")]
     assert [r[9] for r in rows] == sorted((r[9] for r in rows), reverse=True)
     assert laptop.sync().ok
     assert_consistent(server, laptop)

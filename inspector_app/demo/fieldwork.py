@@ -117,14 +117,18 @@ def _one_inspection(txn: Txn, task: dict, enterprise: dict, n: int, opts: Fieldw
     }
     body["content_hash"] = content_hash({"inspection": body, "answers": [
         {k: a[k] for k in ("item_id", "result", "note")} for a in answers], "photos": photos})
-    row = txn.insert("inspection", {**body, "state": "finalized", "finalized_at": now, **stamp},
-                     blobs=photos, priority=HAZARD_PRIORITY if hazard else None)
+    content = body.pop("content_hash")
+    priority = HAZARD_PRIORITY if hazard else None
+    # as the inspection screen does: a draft with its answers and photos, then finalized
+    row = txn.insert("inspection", {**body, "state": "draft", **stamp}, blobs=photos, priority=priority)
     for a in answers:
-        txn.insert("answer", a)
+        txn.insert("answer", {**a, "state": "draft"})
     for i, sha in enumerate(photos):
         txn.insert("attachment", {"blob_sha256": sha, "owner_kind": "inspection", "owner_id": inspection_id,
                                   "item_id": f"item-{i % opts.items_per + 1}", "role": "photo",
                                   "caption": f"现场照片 {i + 1}", **stamp}, blobs=[sha])
+    txn.update("inspection", inspection_id, {"state": "finalized", "content_hash": content, "finalized_at": now},
+               op="finalize", blobs=photos, priority=priority, audit_action="finalize")
     sample = _one_sample(txn, task, enterprise, inspection_id, inspectors, n, rng)
     return {"inspection": row["id"], "sample": sample, "photos": len(photos), "hazard": hazard}
 

@@ -46,9 +46,13 @@ def pending_count(store: Store) -> int:
 
 def _load(store: Store, after: tuple[int, int] | None, limit: int, skip: set[int]) -> list[tuple]:
     db = store.read()
+    # a record travels with the highest priority of its pending changes, and its own changes
+    # keep their order (a hazard's draft goes before its finalization, both ahead of the rest)
     rows = db.execute(
-        "SELECT seq, change_id, entity, entity_id, op, payload, base_version, blobs, created_at, priority"
-        " FROM outbox WHERE status = 'pending' ORDER BY priority DESC, seq LIMIT ?",
+        "SELECT seq, change_id, entity, entity_id, op, payload, base_version, blobs, created_at,"
+        " (SELECT max(p.priority) FROM outbox p WHERE p.entity = o.entity AND p.entity_id = o.entity_id"
+        "  AND p.status = 'pending') AS effective"
+        " FROM outbox o WHERE status = 'pending' ORDER BY effective DESC, seq LIMIT ?",
         [limit + len(skip)],
     ).fetchall()
     return [r for r in rows if r[0] not in skip][:limit]
