@@ -148,3 +148,22 @@ def test_conflicts_view_shows_both_values_and_resolves(qtbot, demo_store, tmp_pa
 def test_human_units():
     assert human_bytes(512) == "512 B" and human_bytes(1536) == "1.5 KB" and human_bytes(5 * 1024 ** 2) == "5.0 MB"
     assert human_seconds(42) == "42 s" and human_seconds(125) == "2 min 05 s" and human_seconds(3700) == "1 h 01 min"
+
+
+def test_status_widget_follows_an_auto_sync_attached_later(qtbot, laptop):
+    import threading
+
+    from inspector_app.sync.auto import AutoSync
+
+    widget = SyncStatusWidget(laptop.store, refresh_ms=100000)
+    qtbot.addWidget(widget)
+    auto = AutoSync(laptop.store)  # not started: its events are sent by hand from a worker thread
+    widget.attach_auto_sync(auto)
+    worker = threading.Thread(target=auto.on_event, args=({"kind": "started"},))
+    worker.start()
+    worker.join()
+    qtbot.waitUntil(lambda: widget.syncing, timeout=5000)  # delivered on the UI thread
+    worker = threading.Thread(target=auto.on_event, args=({"kind": "finished", "report": {}},))
+    worker.start()
+    worker.join()
+    qtbot.waitUntil(lambda: not widget.syncing, timeout=5000)

@@ -3,7 +3,8 @@
     widget = SyncStatusWidget(store, auto_sync=None, parent=None)
     statusBar().addPermanentWidget(widget)
 
-With an `AutoSync` (inspector_app.sync.auto) the widget follows its events (reachable,
+With an `AutoSync` (inspector_app.sync.auto; given here or later via `attach_auto_sync`) the
+widget follows its events (reachable,
 offline, started, progress, finished) and its button asks for a sync now; without one the
 button emits `syncRequested` for the window to handle (e.g. open `SyncWindow`). Counts are
 read on a worker every `refresh_ms`; the UI thread never touches the database or network.
@@ -47,15 +48,20 @@ class SyncStatusWidget(QWidget):
         layout.addWidget(self.text)
         layout.addWidget(self.button)
 
+        self.bridge = SyncEventBridge(self)
+        self.bridge.event.connect(self.on_event)
         if auto_sync is not None:
-            self.bridge = SyncEventBridge(self)
-            self.bridge.event.connect(self.on_event)
-            previous = auto_sync.on_event
-            auto_sync.on_event = lambda e: (previous(e), self.bridge(e))
+            self.attach_auto_sync(auto_sync)
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.refresh)
         self.timer.start(refresh_ms)
         self.refresh()
+
+    def attach_auto_sync(self, auto_sync) -> None:
+        """Follow an `AutoSync` made elsewhere (e.g. by the main window after the seam built this widget)."""
+        self.auto_sync = auto_sync
+        previous = auto_sync.on_event
+        auto_sync.on_event = lambda e: (previous(e), self.bridge(e))
 
     # -- data ---------------------------------------------------------------------------------
     def refresh(self) -> None:
