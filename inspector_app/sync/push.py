@@ -12,7 +12,6 @@ resending is always safe (idempotent by change id).
 from __future__ import annotations
 
 import json
-import time
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -44,18 +43,31 @@ def pending_count(store: Store) -> int:
     return store.read().execute("SELECT count(*) FROM outbox WHERE status = 'pending'").fetchone()[0]
 
 
+def sending_order(store: Store) -> list[tuple[int, int]]:
+    """(seq, effective priority) of every pending change, in sending order.
+
+    A record travels with the highest priority of its pending changes and its own changes keep
+    their order (a hazard's draft goes before its finalization, both ahead of the rest).
+    """
+    return store.read().execute(
+        "SELECT seq, max(priority) OVER (PARTITION BY entity, entity_id) AS effective"
+        " FROM outbox WHERE status = 'pending' ORDER BY effective DESC, seq").fetchall()
+
+
+def _rows(store: Store, chosen: list[tuple[int, int]]) -> list[tuple]:
+    """The still-pending changes among `chosen`, with their payloads, in that order."""
+    if not chosen:
+        return []
+    marks = ",".join("?" * len(chosen))
+    rows = {r[0]: r for r in store.read().execute(
+        "SELECT seq, change_id, entity, entity_id, op, payload, base_version, blobs, created_at"
+        f" FROM outbox WHERE status = 'pending' AND seq IN ({marks})", [seq for seq, _ in chosen]).fetchall()}
+    return [rows[seq] + (effective,) for seq, effective in chosen if seq in rows]
+
+
 def _load(store: Store, after: tuple[int, int] | None, limit: int, skip: set[int]) -> list[tuple]:
-    db = store.read()
-    # a record travels with the highest priority of its pending changes, and its own changes
-    # keep their order (a hazard's draft goes before its finalization, both ahead of the rest)
-    rows = db.execute(
-        "SELECT seq, change_id, entity, entity_id, op, payload, base_version, blobs, created_at,"
-        " (SELECT max(p.priority) FROM outbox p WHERE p.entity = o.entity AND p.entity_id = o.entity_id"
-        "  AND p.status = 'pending') AS effective"
-        " FROM outbox o WHERE status = 'pending' ORDER BY effective DESC, seq LIMIT ?",
-        [limit + len(skip)],
-    ).fetchall()
-    return [r for r in rows if r[0] not in skip][:limit]
+    """The next `limit` pending changes in sending order (tests, one-off callers)."""
+    return _rows(store, [(s, e) for s, e in sending_order(store) if s not in skip][:limit])
 
 
 def _body(device_id: str, rows: list[tuple]) -> bytes:
@@ -163,26 +175,19 @@ def push_all(client: SyncClient, store: Store, *, batch_size: int = 500, max_pas
     stats = PushStats()
     total = pending_count(store)
     for _pass in range(max_passes):
-        skip: set[int] = set()  # rows answered "retry later" in this pass
         before = stats.acked + stats.rejected
-        while True:
+        order = sending_order(store)  # once per pass: changes made meanwhile go in the next pass
+        for start in range(0, len(order), batch_size):
             if cancelled():
                 from inspector_app.sync.errors import cancelled as cancelled_error
 
                 raise cancelled_error()
-            rows = _load(store, None, batch_size, skip)
+            rows = _rows(store, order[start:start + batch_size])
             if not rows:
-                break
-            retry_before = stats.retry_later
-            _send(client, store, rows, stats)
-            if stats.retry_later > retry_before:
-                still = store.read().execute(
-                    f"SELECT seq FROM outbox WHERE status = 'pending' AND seq IN ({','.join('?' * len(rows))})",
-                    [r[0] for r in rows]).fetchall()
-                skip.update(s for (s,) in still)
+                continue
+            _send(client, store, rows, stats)  # "retry later" rows stay pending for the next pass
             if progress:
                 progress({"phase": "push", "done": stats.acked + stats.rejected, "total": total})
         if stats.acked + stats.rejected == before or pending_count(store) == 0:
             break
-        time.sleep(0)
     return stats
