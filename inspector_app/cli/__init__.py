@@ -23,6 +23,7 @@ COMMAND_MODULES = [
     "inspector_app.cli.checklists",
     "inspector_app.cli.custody",
     "inspector_app.cli.documents",
+    "inspector_app.cli.photos",
 ]
 
 

@@ -1,0 +1,1 @@
+"""Everything PySide6: the only package that imports it."""
