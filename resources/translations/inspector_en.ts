@@ -1228,6 +1228,18 @@ Font: Droid Sans Fallback (Apache 2.0).</translation>
 <context>
     <name>MainWindow</name>
     <message>
+        <source>同步</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <source>登录服务器…</source>
+        <translation>Log in to the server…</translation>
+    </message>
+    <message>
+        <source>全部同步（办公室批量）…</source>
+        <translation>Sync everything (office batch)…</translation>
+    </message>
+    <message>
         <location filename="../../inspector_app/ui/main_window.py" line="218" />
         <source>现场检查</source>
         <translation>Field Inspector</translation>
