@@ -372,6 +372,36 @@ CREATE INDEX audit_at ON audit_log(at);
     )
 
 
+@migrations(name="m0010_checklists_templates")
+def m0010_checklists_templates(db: Database) -> None:
+    """Every template version an inspection was filled with, kept forever (canonical JSON);
+    answers of a finalized inspection can be neither added nor removed."""
+    db.executescript(
+        """
+CREATE TABLE checklist_template (
+    id TEXT NOT NULL,
+    version TEXT NOT NULL,
+    sha256 TEXT NOT NULL,                      -- of `body`
+    body TEXT NOT NULL,                        -- canonical JSON of the template file
+    title TEXT NOT NULL DEFAULT '',
+    source TEXT NOT NULL DEFAULT '',           -- file name it was loaded from
+    stored_at TEXT NOT NULL,
+    PRIMARY KEY (id, version)
+);
+CREATE TRIGGER checklist_template_no_update BEFORE UPDATE ON checklist_template
+BEGIN SELECT RAISE(ABORT, 'a stored checklist template version is immutable'); END;
+CREATE TRIGGER checklist_template_no_delete BEFORE DELETE ON checklist_template
+BEGIN SELECT RAISE(ABORT, 'a stored checklist template version is immutable'); END;
+CREATE TRIGGER answer_finalized_no_insert BEFORE INSERT ON answer
+WHEN (SELECT state FROM inspection WHERE id = NEW.inspection_id) != 'draft'
+BEGIN SELECT RAISE(ABORT, 'answers of a finalized inspection are immutable'); END;
+CREATE TRIGGER answer_finalized_no_delete BEFORE DELETE ON answer
+WHEN (SELECT state FROM inspection WHERE id = OLD.inspection_id) != 'draft'
+BEGIN SELECT RAISE(ABORT, 'answers of a finalized inspection are immutable'); END;
+"""
+    )
+
+
 def schema_version() -> int:
     """How many migrations this build knows (shown in About and doctor)."""
     return len(migrations._migrations)

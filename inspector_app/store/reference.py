@@ -32,6 +32,7 @@ JSON_COLUMNS = {
     "outbox": ("payload", "blobs"),
     "audit_log": ("detail",),
     "conflict": ("local_value", "server_value", "resolved_value"),
+    "checklist_template": (),
 }
 
 ENTERPRISE_FIELDS = (

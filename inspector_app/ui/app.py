@@ -1,0 +1,233 @@
+"""Application bootstrap: QApplication, bundled font, translations, workspace, main window.
+
+`run(argv)` is what `python main.py` calls. Options: `--data-dir DIR`, `--demo` (open the demo
+workspace, creating it if needed), `--smoke-test` (see `inspector_app.ui.smoke`), `--lang`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from inspector_app import APP_NAME, __version__
+
+
+def process_age() -> float:
+    """Seconds since this process started (Linux /proc; elsewhere since this module loaded)."""
+    try:
+        ticks = os.sysconf(os.sysconf_names["SC_CLK_TCK"])
+        with open("/proc/self/stat", encoding="ascii") as fh:
+            start_ticks = int(fh.read().rsplit(")", 1)[1].split()[19])
+        with open("/proc/uptime", encoding="ascii") as fh:
+            uptime = float(fh.read().split()[0])
+        return max(uptime - start_ticks / ticks, 0.0)
+    except (OSError, ValueError, KeyError, IndexError):
+        return 0.0
+
+
+_T0 = time.monotonic() - process_age()
+
+
+def since_process_start() -> float:
+    return time.monotonic() - _T0
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="main.py", description="Field Inspector 现场检查 — desktop application")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--data-dir", type=Path, default=None, help="workspace folder (default: last used, else the per-user data folder)")
+    parser.add_argument("--demo", action="store_true", help="open the demo workspace (created if needed)")
+    parser.add_argument("--smoke-test", action="store_true", help="start offscreen, open and answer one inspection, exit; prints JSON")
+    parser.add_argument("--lang", choices=["zh_CN", "en"], default=None, help="interface language (remembered)")
+    return parser.parse_args(argv)
+
+
+def create_application(argv: list[str] | None = None):
+    """The QApplication with High-DPI policy, bundled font and style (idempotent for tests)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
+
+    from inspector_app.ui import style
+
+    app = QApplication.instance()
+    if app is None:
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+        app = QApplication(argv or [sys.argv[0]])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName("现场检查")
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName(APP_NAME)
+    if not app.property("fi_styled"):
+        style.apply_style(app)
+        app.setProperty("fi_styled", True)
+    return app
+
+
+def demo_dir() -> Path:
+    from inspector_app.store.paths import default_data_dir
+
+    return default_data_dir().parent / "demo-workspace"
+
+
+def ensure_demo(store: Any, wait: Any = None) -> bool:
+    """Fill an empty workspace with the demo data; True when it was built now."""
+    from inspector_app.demo import build_demo, has_demo
+
+    if has_demo(store) or store.read().execute("SELECT count(*) FROM task").fetchone()[0]:
+        return False
+    if wait is None:
+        build_demo(store)
+    else:
+        wait(lambda ctx: build_demo(store))
+    return True
+
+
+class Session:
+    """Everything one open workspace needs in the GUI (kept together so switching is clean)."""
+
+    def __init__(self, app: Any, store: Any, languages: Any, workspace_label: str = ""):
+        from inspector_app.ui.main_window import MainWindow
+        from inspector_app.ui.ops import Ops
+        from inspector_app.ui.settings import workspace_settings
+
+        self.app = app
+        self.store = store
+        self.ops = Ops(store)
+        self.settings = workspace_settings(store.paths.root)
+        self.window = MainWindow(self.ops, self.settings, languages=languages, workspace_label=workspace_label)
+
+    def close(self) -> None:
+        self.window.close()
+        self.ops.wait_idle()
+        self.store.close()
+
+
+def run_blocking(app: Any, ops_or_store: Any, fn, label: str) -> Any:
+    """Run `fn(ctx)` in the background while a busy dialog spins (the UI keeps painting)."""
+    from PySide6.QtCore import QEventLoop, Qt
+    from PySide6.QtWidgets import QProgressDialog
+
+    from inspector_app.ui.ops import Ops
+
+    ops = ops_or_store if isinstance(ops_or_store, Ops) else Ops(ops_or_store)
+    dialog = QProgressDialog(label, "", 0, 0)
+    dialog.setCancelButton(None)
+    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+    dialog.setMinimumDuration(300)
+    loop = QEventLoop()
+    outcome: dict[str, Any] = {}
+    ops.query(fn, on_success=lambda r: (outcome.setdefault("ok", r), loop.quit()),
+              on_failure=lambda e: (outcome.setdefault("error", e), loop.quit()))
+    loop.exec()
+    dialog.close()
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome.get("ok")
+
+
+def choose_workspace(args: argparse.Namespace, pointer: Any, app: Any) -> tuple[Path, bool] | None:
+    """(workspace root, is_demo), asking on first run; None when the user cancels."""
+    from inspector_app.store.paths import WorkspacePaths, default_data_dir
+    from inspector_app.ui.first_run import WorkspaceDialog
+
+    if args.demo:
+        return (args.data_dir or demo_dir()), True
+    if args.data_dir is not None:
+        return args.data_dir, False
+    last = pointer.get("ui/last_workspace")
+    candidate = Path(last) if last else default_data_dir()
+    if WorkspacePaths(candidate).db.exists() or os.environ.get("INSPECTOR_DATA_DIR"):
+        return candidate, False
+    dialog = WorkspaceDialog(candidate, demo_dir())
+    if not dialog.exec():
+        return None
+    return dialog.path, dialog.choice == "demo"
+
+
+def open_workspace(root: Path, is_demo: bool, app: Any, interactive: bool = True) -> Any:
+    """Open (create) the store; build the demo data in the background when asked."""
+    from PySide6.QtCore import QCoreApplication
+
+    from inspector_app.store import open_store
+
+    store = open_store(root)
+    if is_demo:
+        label = QCoreApplication.translate("App", "正在生成演示工作区，请稍候…")
+        ensure_demo(store, wait=(lambda fn: run_blocking(app, store, fn, label)) if interactive else None)
+    return store
+
+
+def run(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    if args.smoke_test:
+        from inspector_app.ui.smoke import run_smoke_test
+
+        return run_smoke_test(args)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    app = create_application(sys.argv[:1])
+
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QMessageBox
+
+    from inspector_app.store.db import WorkspaceError
+    from inspector_app.ui.first_run import IdentityDialog
+    from inspector_app.ui.i18n import LanguageManager
+    from inspector_app.ui.settings import pointer_settings, workspace_settings
+
+    pointer = pointer_settings()
+    languages = LanguageManager(app)
+    languages.apply(args.lang or pointer.get("ui/language"))
+
+    holder: dict[str, Any] = {}
+
+    def start(ask: bool) -> bool:
+        if ask:  # switching workspace, or the chosen one could not be opened
+            from inspector_app.store.paths import default_data_dir
+            from inspector_app.ui.first_run import WorkspaceDialog
+
+            dialog = WorkspaceDialog(Path(pointer.get("ui/last_workspace") or default_data_dir()), demo_dir())
+            chosen = (dialog.path, dialog.choice == "demo") if dialog.exec() else None
+        else:
+            chosen = choose_workspace(args, pointer, app)
+        if chosen is None:
+            return False
+        root, is_demo = chosen
+        try:
+            store = open_workspace(Path(root), is_demo, app)
+        except WorkspaceError as exc:
+            QMessageBox.critical(None, QCoreApplication.translate("App", "无法打开工作区"), str(exc))
+            return start(True)
+        language = args.lang or workspace_settings(store.paths.root).get("ui/language") or pointer.get("ui/language")
+        languages.apply(language)
+        session = Session(app, store, languages, workspace_label=str(store.paths.root))
+        if not store.setting("inspector.name"):
+            IdentityDialog(session.ops).exec()
+        pointer.set("ui/last_workspace", str(store.paths.root))
+        pointer.sync()
+        session.settings.set("ui/language", languages.language)
+
+        def switch() -> None:
+            old = holder.pop("session")
+            old.close()
+            if not start(True):
+                app.quit()
+
+        session.window.on_switch_workspace = switch
+        holder["session"] = session
+        session.window.show()
+        session.window.start()
+        return True
+
+    if not start(False):
+        return 0
+    code = app.exec()
+    if "session" in holder:
+        holder["session"].ops.wait_idle()
+        holder["session"].store.close()
+    return code

@@ -1,0 +1,1 @@
+"""The inspection screen: section navigator, item cards, autosave, finalize, amendment."""

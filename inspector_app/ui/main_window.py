@@ -1,0 +1,407 @@
+"""Main window: task list, enterprise panel and the seams of other areas, status bar, menus.
+
+`ready` is emitted once the window is shown with the first page of tasks (start-up timing,
+smoke test). Inspections open in their own windows; open drafts are offered in a banner.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any, Callable
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import (
+    QFrame, QHBoxLayout, QLabel, QMainWindow, QMessageBox, QPushButton, QSplitter, QTabWidget, QToolBar, QVBoxLayout,
+    QWidget,
+)
+
+from inspector_app import __version__
+from inspector_app.ui import seams
+from inspector_app.ui.enterprise_panel import EnterprisePanel
+from inspector_app.ui.i18n import LANGUAGES
+from inspector_app.ui.inspection.loader import find_inspection, load_session
+from inspector_app.ui.ops import Ops
+from inspector_app.ui.queries import open_drafts, status_counts
+from inspector_app.ui.settings import UiSettings
+from inspector_app.ui.task_list import TaskListWidget
+
+log = logging.getLogger(__name__)
+
+
+class DraftBanner(QFrame):
+    """'You have unfinished inspections' with a button per draft (newest first)."""
+
+    open_requested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setProperty("role", "banner")
+        self.setObjectName("draft_banner")
+        self.layout_ = QHBoxLayout(self)
+        self.layout_.setContentsMargins(12, 8, 12, 8)
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        self.layout_.addWidget(self.text, 1)
+        self.buttons: list[QPushButton] = []
+        self.dismiss = QPushButton()
+        self.dismiss.clicked.connect(self.hide)
+        self.layout_.addWidget(self.dismiss)
+        self.drafts: list[dict[str, Any]] = []
+        self.hide()
+
+    def set_drafts(self, drafts: list[dict[str, Any]]) -> None:
+        self.drafts = drafts
+        for button in self.buttons:
+            button.deleteLater()
+        self.buttons = []
+        for draft in drafts[:3]:
+            button = QPushButton()
+            button.setProperty("primary", True)
+            button.setObjectName(f"resume_{draft['id']}")
+            button.clicked.connect(lambda _c=False, i=draft["id"]: self.open_requested.emit(i))
+            self.layout_.insertWidget(self.layout_.count() - 1, button)
+            self.buttons.append(button)
+        self.retranslate()
+        self.setVisible(bool(drafts))
+
+    def retranslate(self) -> None:
+        n = len(self.drafts)
+        self.text.setText(self.tr("有 {n} 份未完成的检查草稿（所有修改均已自动保存），可继续填写：").format(n=n))
+        for button, draft in zip(self.buttons, self.drafts):
+            button.setText(self.tr("继续：{name}").format(name=(draft.get("enterprise") or "")[:14]))
+            button.setToolTip(f"{draft.get('task_number', '')} · {draft.get('updated_at', '')}")
+        self.dismiss.setText(self.tr("稍后"))
+
+
+class MainWindow(QMainWindow):
+    ready = Signal()                 # shown with the first page of tasks
+    inspection_opened = Signal(object)   # InspectionWindow
+
+    def __init__(self, ops: Ops, settings: UiSettings, languages: Any = None, workspace_label: str = "",
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ops = ops
+        self.store = ops.store
+        self.settings = settings
+        self.languages = languages          # LanguageManager (None in some tests)
+        self.workspace_label = workspace_label or str(self.store.paths.root)
+        self.inspections: dict[str, Any] = {}
+        self.on_switch_workspace: Callable[[], None] | None = None
+        self._ready_sent = False
+        self.setObjectName("MainWindow")
+
+        self.tasks = TaskListWidget(ops, page_size=settings.get("tasks/page_size"))
+        self.tasks.setObjectName("task_list")
+        self.enterprise = EnterprisePanel(ops)
+        self.samples = seams.make("samples", self.store)
+        self.documents = seams.make("document_preview", self.store)
+        self.conflicts = seams.make("conflicts", self.store)
+        self.side = QTabWidget()
+        self.side.setObjectName("side_tabs")
+        for widget in (self.enterprise, self.samples, self.documents, self.conflicts):
+            self.side.addTab(widget, "")
+
+        self.banner = DraftBanner()
+        self.banner.open_requested.connect(self.open_inspection)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.tasks)
+        self.splitter.addWidget(self.side)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([820, 540])
+
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(12, 10, 12, 8)
+        layout.setSpacing(8)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+
+        self._build_actions()
+        self._build_status_bar()
+
+        self.tasks.task_selected.connect(self._task_selected)
+        self.tasks.task_activated.connect(self.open_task)
+        self.tasks.model.first_page_loaded.connect(self._first_page)
+        self.enterprise.inspection_activated.connect(self.open_inspection)
+        ops.written.connect(self._schedule_status)
+        ops.error.connect(self._show_error)
+        ops.writes_changed.connect(self._writes_changed)
+        self._status_timer = QTimer(self, singleShot=True, interval=400)
+        self._status_timer.timeout.connect(self.refresh_status)
+
+        self.retranslate()
+        self._restore_layout()
+        self.resize(1360, 860) if not settings.get("main/geometry") else None
+
+    # -- building ------------------------------------------------------------------------------
+    def _build_actions(self) -> None:
+        self.act_open = QAction(self)
+        self.act_open.setShortcut(QKeySequence("Ctrl+O"))
+        self.act_open.triggered.connect(lambda: self.open_task(self.tasks.current_task()) if self.tasks.current_task() else None)
+        self.act_refresh = QAction(self)
+        self.act_refresh.setShortcut(QKeySequence.StandardKey.Refresh)
+        self.act_refresh.triggered.connect(self.refresh)
+        self.act_search = QAction(self)
+        self.act_search.setShortcut(QKeySequence.StandardKey.Find)
+        self.act_search.triggered.connect(lambda: (self.tasks.search.setFocus(), self.tasks.search.selectAll()))
+        self.act_identity = QAction(self)
+        self.act_identity.triggered.connect(self.edit_identity)
+        self.act_switch = QAction(self)
+        self.act_switch.triggered.connect(lambda: self.on_switch_workspace() if self.on_switch_workspace else None)
+        self.act_quit = QAction(self)
+        self.act_quit.setShortcut(QKeySequence.StandardKey.Quit)
+        self.act_quit.triggered.connect(self.close)
+        self.act_about = QAction(self)
+        self.act_about.triggered.connect(self.show_about)
+        self.language_group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        for code, name in LANGUAGES.items():
+            action = QAction(name, self, checkable=True)
+            action.setData(code)
+            action.setObjectName(f"lang_{code}")
+            self.language_group.addAction(action)
+            action.triggered.connect(lambda _c=False, c=code: self.set_language(c))
+            self.language_actions[code] = action
+        current = self.languages.language if self.languages is not None else "zh_CN"
+        self.language_actions.get(current, self.language_actions["zh_CN"]).setChecked(True)
+
+        bar = self.menuBar()
+        self.menu_file = bar.addMenu("")
+        self.menu_file.addAction(self.act_switch)
+        self.menu_file.addSeparator()
+        self.menu_file.addAction(self.act_quit)
+        self.menu_tasks = bar.addMenu("")
+        self.menu_tasks.addAction(self.act_open)
+        self.menu_tasks.addAction(self.act_search)
+        self.menu_tasks.addAction(self.act_refresh)
+        self.menu_settings = bar.addMenu("")
+        self.menu_settings.addAction(self.act_identity)
+        self.menu_language = self.menu_settings.addMenu("")
+        self.menu_language.setObjectName("menu_language")
+        for action in self.language_actions.values():
+            self.menu_language.addAction(action)
+        self.menu_help = bar.addMenu("")
+        self.menu_help.addAction(self.act_about)
+
+        toolbar = QToolBar()
+        toolbar.setObjectName("main_toolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.addAction(self.act_open)
+        toolbar.addAction(self.act_refresh)
+        self.addToolBar(toolbar)
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.status_workspace = QLabel()
+        self.status_inspector = QLabel()
+        self.status_pending = QLabel()
+        self.status_pending.setObjectName("pending_changes")
+        self.status_saving = QLabel()
+        self.sync_status = seams.make("sync_status", self.store)
+        self.sync_status.setMaximumHeight(28)
+        for widget in (self.status_workspace, self.status_inspector):
+            bar.addWidget(widget)
+        bar.addPermanentWidget(self.status_saving)
+        bar.addPermanentWidget(self.status_pending)
+        bar.addPermanentWidget(self.sync_status)
+        self.pending_changes: int | None = None
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("现场检查") + " — Field Inspector")
+        self.act_open.setText(self.tr("开始/继续检查"))
+        self.act_refresh.setText(self.tr("刷新"))
+        self.act_search.setText(self.tr("搜索任务"))
+        self.act_identity.setText(self.tr("检查人员信息…"))
+        self.act_switch.setText(self.tr("切换工作区…"))
+        self.act_quit.setText(self.tr("退出"))
+        self.act_about.setText(self.tr("关于现场检查"))
+        self.menu_file.setTitle(self.tr("文件"))
+        self.menu_tasks.setTitle(self.tr("任务"))
+        self.menu_settings.setTitle(self.tr("设置"))
+        self.menu_language.setTitle(self.tr("语言 / Language"))
+        self.menu_help.setTitle(self.tr("帮助"))
+        self.side.setTabText(0, self.tr("企业"))
+        self.side.setTabText(1, seams.label("samples"))
+        self.side.setTabText(2, seams.label("document_preview"))
+        self.side.setTabText(3, seams.label("conflicts"))
+        self.banner.retranslate()
+        self.refresh_status_labels()
+
+    # -- data ----------------------------------------------------------------------------------
+    def start(self) -> None:
+        """Load the first page of tasks, status counts and open drafts (all in the background)."""
+        self.tasks.model.reload()
+        self.refresh_status()
+        self.ops.query(lambda ctx: open_drafts(self.store.read()), on_success=self.banner.set_drafts)
+
+    def refresh(self) -> None:
+        self.tasks.model.reload()
+        self.enterprise.refresh()
+        self.refresh_status()
+
+    def _first_page(self) -> None:
+        if not self._ready_sent and self.isVisible():
+            self._ready_sent = True
+            if self.tasks.model.rowCount() and not self.tasks.view.currentIndex().isValid():
+                self.tasks.view.selectRow(0)
+            self.ready.emit()
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        if not self._ready_sent and self.tasks.model.rowCount() and not self.tasks.model.loading:
+            QTimer.singleShot(0, self._first_page)
+
+    def _task_selected(self, task: dict[str, Any]) -> None:
+        self.enterprise.show_enterprise(task["enterprise_id"])
+        for widget in (self.samples, self.documents):
+            seams.call_if(widget, "set_task", task)
+            seams.call_if(widget, "set_enterprise", task["enterprise_id"])
+
+    def _schedule_status(self) -> None:
+        if not self._status_timer.isActive():
+            self._status_timer.start()
+
+    def refresh_status(self) -> None:
+        self.ops.query(lambda ctx: status_counts(self.store.read()), on_success=self._status_loaded)
+
+    def _status_loaded(self, counts: dict[str, Any]) -> None:
+        self.pending_changes = counts["pending"]
+        self.refresh_status_labels()
+
+    def refresh_status_labels(self) -> None:
+        self.status_workspace.setText(self.tr("工作区：{p}").format(p=self.workspace_label))
+        name = self.store.setting("inspector.name") or self.tr("未设置")
+        cert = self.store.setting("inspector.cert_no") or "—"
+        self.status_inspector.setText(self.tr("检查人员：{n}（执法证号 {c}）").format(n=name, c=cert))
+        if self.pending_changes is not None:
+            self.status_pending.setText(self.tr("待同步更改：{n}").format(n=self.pending_changes))
+
+    def _writes_changed(self, count: int) -> None:
+        self.status_saving.setText(self.tr("正在保存…") if count else "")
+
+    def _show_error(self, exc: BaseException) -> None:
+        self.statusBar().showMessage(self.tr("操作失败：{e}").format(e=exc), 15000)
+
+    # -- inspections ---------------------------------------------------------------------------
+    def open_task(self, task: dict[str, Any] | None) -> None:
+        """Continue the task's inspection, or start one (pinned to its template)."""
+        if not task:
+            return
+        from inspector_app import checklists
+
+        def find(ctx):
+            return find_inspection(self.store.read(), task["id"])
+
+        def found(inspection_id: str | None) -> None:
+            if inspection_id:
+                self.open_inspection(inspection_id)
+            elif task.get("state") in ("done", "cancelled"):
+                self.statusBar().showMessage(self.tr("该任务已结束，没有检查记录。"), 8000)
+            else:
+                self.ops.write(checklists.start_inspection, task["id"], on_success=self._started)
+
+        self.ops.query(find, on_success=found)
+
+    def _started(self, inspection_id: str) -> None:
+        self.tasks.model.reload()
+        self.open_inspection(inspection_id)
+
+    def open_inspection(self, inspection_id: str, on_open: Callable[[Any], None] | None = None) -> None:
+        window = self.inspections.get(inspection_id)
+        if window is not None:
+            window.show()
+            window.raise_()
+            window.activateWindow()
+            if on_open:
+                on_open(window)
+            return
+        self.ops.query(lambda ctx: load_session(self.store.read(), inspection_id),
+                       on_success=lambda res: self._show_inspection(*res, on_open=on_open))
+
+    def _show_inspection(self, session: Any, extra: dict[str, Any], on_open=None) -> None:
+        from inspector_app.ui.inspection.window import InspectionWindow
+
+        window = InspectionWindow(self.ops, session, settings=self.settings, extra=extra)
+        inspection_id = window.inspection_id
+        self.inspections[inspection_id] = window
+        window.closed.connect(self._inspection_closed)
+        window.finalized.connect(lambda _i: self.refresh())
+        window.opened_amendment.connect(self._amendment_created)
+        window.show()
+        self.banner.set_drafts([d for d in self.banner.drafts if d["id"] != inspection_id])
+        self.inspection_opened.emit(window)
+        if on_open:
+            on_open(window)
+
+    def _amendment_created(self, new_id: str) -> None:
+        self.refresh()
+        self.open_inspection(new_id)
+
+    def _inspection_closed(self, inspection_id: str) -> None:
+        self.inspections.pop(inspection_id, None)
+        self.tasks.model.reload()
+        self.enterprise.refresh()
+        self.refresh_status()
+
+    # -- dialogs -------------------------------------------------------------------------------
+    def edit_identity(self) -> None:
+        from inspector_app.ui.first_run import IdentityDialog
+
+        dialog = IdentityDialog(self.ops, self)
+        if dialog.exec():
+            self.refresh_status_labels()
+
+    def show_about(self) -> None:
+        from inspector_app.ui.about import AboutDialog
+
+        AboutDialog(self.store.paths.root, self).exec()
+
+    def set_language(self, code: str) -> None:
+        if self.languages is not None:
+            self.languages.apply(code)
+            code = self.languages.language
+        self.language_actions[code].setChecked(True)
+        self.settings.set("ui/language", code)
+        from inspector_app.ui.settings import pointer_settings
+
+        pointer = pointer_settings()
+        pointer.set("ui/language", code)
+        pointer.sync()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # -- layout memory ---------------------------------------------------------------------------
+    def _restore_layout(self) -> None:
+        geometry = self.settings.get("main/geometry")
+        if geometry:
+            self.restoreGeometry(geometry)
+        state = self.settings.get("main/state")
+        if state:
+            self.restoreState(state)
+        splitter = self.settings.get("main/splitter")
+        if splitter:
+            self.splitter.restoreState(splitter)
+        header = self.settings.get("main/task_header")
+        if header:
+            self.tasks.view.horizontalHeader().restoreState(header)
+
+    def save_layout(self) -> None:
+        self.settings.set("main/geometry", self.saveGeometry())
+        self.settings.set("main/state", self.saveState())
+        self.settings.set("main/splitter", self.splitter.saveState())
+        self.settings.set("main/task_header", self.tasks.view.horizontalHeader().saveState())
+        self.settings.sync()
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        for window in list(self.inspections.values()):
+            window.close()
+        self.save_layout()
+        super().closeEvent(event)

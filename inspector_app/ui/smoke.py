@@ -1,0 +1,128 @@
+"""`python main.py --data-dir DIR --smoke-test`: the real main window, offscreen, end to end.
+
+Steps run in order from `SMOKE_STEPS`; each is `fn(ctx) -> dict` and its dict is merged into
+the JSON line printed at the end. To extend (render a PDF, import a photo …) append a step:
+`SMOKE_STEPS.append(my_step)` — `ctx` has `app`, `store`, `ops`, `window` (MainWindow),
+`inspection` (the InspectionWindow once opened), `wait_until(predicate, seconds)`.
+Exit code 0 when every step passed; 1 otherwise (the JSON says which step failed and why).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+from inspector_app.ui.app import since_process_start
+
+
+@dataclass
+class SmokeContext:
+    app: Any
+    store: Any
+    ops: Any
+    window: Any
+    result: dict[str, Any] = field(default_factory=dict)
+    inspection: Any = None
+
+    def wait_until(self, predicate: Callable[[], bool], seconds: float = 30.0) -> None:
+        from PySide6.QtCore import QEventLoop
+
+        deadline = time.monotonic() + seconds
+        while not predicate():
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"timed out after {seconds:.0f} s")
+            self.app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+            time.sleep(0.002)
+
+
+def step_main_window(ctx: SmokeContext) -> dict:
+    """Main window shown with the first page of tasks; this is the start-up time."""
+    shown: list[float] = []
+    ctx.window.ready.connect(lambda: shown.append(since_process_start()))
+    ctx.window.show()
+    ctx.window.start()
+    ctx.wait_until(lambda: bool(shown))
+    return {"startup_seconds": round(shown[0], 3), "tasks": ctx.window.tasks.model.total}
+
+
+def step_open_inspection(ctx: SmokeContext) -> dict:
+    model = ctx.window.tasks.model
+    rows = [model.task(r) for r in range(model.rowCount())]
+    task = next((t for t in rows if t["state"] in ("assigned", "in_progress")), rows[0] if rows else None)
+    if task is None:
+        raise RuntimeError("the workspace has no tasks")
+    opened: list[Any] = []
+    ctx.window.inspection_opened.connect(opened.append)
+    started = time.monotonic()
+    ctx.window.open_task(task)
+    ctx.wait_until(lambda: bool(opened))
+    ctx.inspection = opened[0]
+    return {"inspection_open_seconds": round(time.monotonic() - started, 3), "template": ctx.inspection.template.id}
+
+
+def step_answer_item(ctx: SmokeContext) -> dict:
+    from inspector_app.checklists import RESULT_CONFORM
+
+    window = ctx.inspection
+    item = next((i for i in window.template.items if i.type == "result" and window.session.state(i.id).relevant), None)
+    if item is None:
+        raise RuntimeError("the template has no result item")
+    card = window.go_to_item(item.id)
+    card.editor.choose(RESULT_CONFORM)
+    ctx.wait_until(lambda: window.writer.idle)
+    stored = ctx.store.read().execute(
+        "SELECT result FROM answer WHERE inspection_id = ? AND item_id = ?", [window.inspection_id, item.id]).fetchone()
+    if not stored or stored[0] != RESULT_CONFORM:
+        raise RuntimeError(f"answer to {item.id} was not stored")
+    return {"answered_item": item.id}
+
+
+def step_close(ctx: SmokeContext) -> dict:
+    ctx.inspection.close()
+    ctx.window.close()
+    ctx.wait_until(lambda: ctx.ops.writes_in_flight == 0)
+    return {}
+
+
+SMOKE_STEPS: list[Callable[[SmokeContext], dict]] = [step_main_window, step_open_inspection, step_answer_item, step_close]
+
+
+def run_smoke_test(args: Any) -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from inspector_app.store.paths import default_data_dir
+    from inspector_app.ui.app import Session, create_application, ensure_demo
+    from inspector_app.ui.i18n import LanguageManager
+    from inspector_app.store import open_store
+
+    result: dict[str, Any] = {"ok": False}
+    app = create_application(sys.argv[:1])
+    languages = LanguageManager(app)
+    languages.apply(args.lang or "zh_CN")
+    root = Path(args.data_dir or default_data_dir())
+    store = open_store(root)
+    demo_started = time.monotonic()
+    if ensure_demo(store):
+        result["demo_build_seconds"] = round(time.monotonic() - demo_started, 3)
+    session = Session(app, store, languages, workspace_label=str(root))
+    ctx = SmokeContext(app=app, store=store, ops=session.ops, window=session.window, result=result)
+    step_name = ""
+    try:
+        for step in SMOKE_STEPS:
+            step_name = step.__name__
+            result.update(step(ctx) or {})
+        result["ok"] = True
+    except Exception as exc:  # noqa: BLE001 - reported as JSON and exit code
+        result["failed_step"] = step_name
+        result["error"] = f"{type(exc).__name__}: {exc}"
+        traceback.print_exc(file=sys.stderr)
+    finally:
+        session.ops.wait_idle()
+        store.close()
+    print(json.dumps(result, ensure_ascii=False))
+    return 0 if result["ok"] else 1
