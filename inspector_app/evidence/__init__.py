@@ -1,0 +1,14 @@
+"""Evidence: photos and signatures as legal evidence (no Qt here).
+
+- `blobstore`: content-addressed originals (never modified) and derived images.
+- `imaging`: one file → hash, EXIF facts, display copy, thumbnail (fast, reduced decodes).
+- `importer`: many files through a worker pool, per-file results, nothing half-written.
+- `attachments`: photos linked to records; removal only before finalization.
+- `signatures`: signature PNG + stroke data, or a recorded refusal to sign.
+- `service.EvidenceService`: the one object the UI, CLI and other areas use.
+"""
+
+from inspector_app.evidence.errors import EvidenceError
+from inspector_app.evidence.importer import ImportResult, Owner
+
+__all__ = ["EvidenceError", "ImportResult", "Owner"]
