@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from inspector_app.demo.reference import add_identity, add_enterprises, add_number_blocks, add_tasks
+from inspector_app.demo.documents import add_documents_demo
 from inspector_app.store.db import Store
 
 
@@ -29,6 +30,7 @@ STEPS: list[Step] = [
     add_enterprises,
     add_tasks,
     add_number_blocks,
+    add_documents_demo,  # keep last: fills only what the other areas' steps did not create
 ]
 
 

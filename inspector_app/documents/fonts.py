@@ -1,0 +1,105 @@
+"""The PDF fonts: registered once per process from `resources/fonts/`, never from the system.
+
+Body text is AR PL UMing CN (a Ming/Song face, what printed government documents use);
+headings and any character UMing lacks use Droid Sans Fallback. Both are TrueType, so
+reportlab embeds only the glyphs a document uses (subsets) with a ToUnicode map, which keeps
+files small and the text extractable.
+"""
+
+from __future__ import annotations
+
+import threading
+from functools import lru_cache
+from xml.sax.saxutils import escape
+
+from reportlab.lib.fonts import addMapping
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+from inspector_app.store.paths import resource_path
+
+SONG = "FI-UMing"      # body text (宋体-like)
+HEI = "FI-DroidSans"   # headings, bold, fallback (黑体-like)
+
+_FILES = {SONG: "UMingCN.ttf", HEI: "DroidSansFallbackFull.ttf"}
+_lock = threading.Lock()
+_registered = False
+
+
+def register_fonts() -> None:
+    """Register both faces with reportlab (idempotent, thread-safe; parsed fonts are cached)."""
+    global _registered
+    if _registered:
+        return
+    with _lock:
+        if _registered:
+            return
+        for name, filename in _FILES.items():
+            path = resource_path("fonts", filename)
+            if not path.exists():
+                raise FileNotFoundError(f"bundled font missing: {path} (reinstall the application)")
+            pdfmetrics.registerFont(TTFont(name, str(path)))
+        # <b> in paragraphs switches to the Hei face; there is no italic in Chinese documents.
+        addMapping(SONG, 0, 0, SONG)
+        addMapping(SONG, 1, 0, HEI)
+        addMapping(SONG, 0, 1, SONG)
+        addMapping(SONG, 1, 1, HEI)
+        addMapping(HEI, 0, 0, HEI)
+        addMapping(HEI, 1, 0, HEI)
+        addMapping(HEI, 0, 1, HEI)
+        addMapping(HEI, 1, 1, HEI)
+        _registered = True
+
+
+def _has_glyph(font_name: str, ch: str) -> bool:
+    return ord(ch) in pdmetrics_face(font_name).charToGlyph
+
+
+@lru_cache(maxsize=4)
+def pdmetrics_face(font_name: str):
+    register_fonts()
+    return pdfmetrics.getFont(font_name).face
+
+
+def runs(text: str, font_name: str = SONG) -> list[tuple[str, str]]:
+    """Split text into (font, chunk) runs so that characters missing from `font_name` use the fallback."""
+    out: list[tuple[str, str]] = []
+    cmap = pdmetrics_face(font_name).charToGlyph
+    fallback = HEI if font_name == SONG else SONG
+    for ch in text:
+        font = font_name if (ord(ch) in cmap or ch in "\n\t ") else fallback
+        if out and out[-1][0] == font:
+            out[-1] = (font, out[-1][1] + ch)
+        else:
+            out.append((font, ch))
+    return out
+
+
+def markup(text: object, font_name: str = SONG) -> str:
+    """Escape text for a Paragraph, switching to the fallback face where a glyph is missing."""
+    if text is None:
+        return ""
+    parts = []
+    for font, chunk in runs(str(text), font_name):
+        chunk = escape(chunk).replace("\n", "<br/>")
+        parts.append(chunk if font == font_name else f'<font face="{font}">{chunk}</font>')
+    return "".join(parts)
+
+
+def draw_string(canvas, x: float, y: float, text: str, size: float, font_name: str = SONG, anchor: str = "left") -> float:
+    """Draw one line on a canvas with per-character fallback; returns its width."""
+    pieces = runs(text, font_name)
+    width = sum(pdfmetrics.stringWidth(chunk, font, size) for font, chunk in pieces)
+    if anchor == "centre":
+        x -= width / 2
+    elif anchor == "right":
+        x -= width
+    for font, chunk in pieces:
+        canvas.setFont(font, size)
+        canvas.drawString(x, y, chunk)
+        x += pdfmetrics.stringWidth(chunk, font, size)
+    return width
+
+
+def string_width(text: str, size: float, font_name: str = SONG) -> float:
+    return sum(pdfmetrics.stringWidth(chunk, font, size) for font, chunk in runs(text, font_name))

@@ -1,0 +1,400 @@
+"""Shared page layout of every 文书: A4, bureau + title + number, body, signature row, QR, page N of M.
+
+A document module builds a `DocSpec` (what goes around the body) and a story (the body's
+flowables); `render_pdf` lays them out. Pages are decorated after the whole story is laid out
+(a deferring canvas), so every page knows the total page count and carries the same footer:
+the signature row of the record's signers and "第 N 页 共 M 页". Output is deterministic:
+`invariant=1`, the creation date is the issue time, so a re-print is byte-identical.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Callable
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFInfo, PDFString
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate, Paragraph, Spacer, Table, TableStyle
+
+from inspector_app.documents import qr
+from inspector_app.documents.fonts import HEI, SONG, draw_string, markup, register_fonts, string_width
+
+PAGE_W, PAGE_H = A4
+MARGIN_X = 20 * mm
+MARGIN_TOP = 28 * mm
+FOOTER_TEXT_Y = 10 * mm
+SIG_ROW_H = 19 * mm
+CONTENT_W = PAGE_W - 2 * MARGIN_X
+CN_TZ = dt.timezone(dt.timedelta(hours=8))  # documents show China Standard Time
+
+BlobLoader = Callable[[str], "bytes | None"]
+
+
+# -- dates ---------------------------------------------------------------------------------
+def _moment(value: str | None) -> dt.datetime | None:
+    if not value:
+        return None
+    try:
+        moment = dt.datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=CN_TZ)
+    return moment.astimezone(CN_TZ)
+
+
+def cn_date(value: str | None, blank: str = "    年  月  日") -> str:
+    """'2026-11-21T02:30:00Z' or '2026-11-21' → '2026年11月21日' (China time)."""
+    if value and len(str(value)) == 10:
+        try:
+            day = dt.date.fromisoformat(str(value))
+            return f"{day.year}年{day.month}月{day.day}日"
+        except ValueError:
+            return str(value)
+    moment = _moment(value)
+    return f"{moment.year}年{moment.month}月{moment.day}日" if moment else blank
+
+
+def cn_datetime(value: str | None, blank: str = "    年  月  日  时  分") -> str:
+    moment = _moment(value)
+    if not moment:
+        return blank if not value else str(value)
+    return f"{moment.year}年{moment.month}月{moment.day}日 {moment.hour:02d}时{moment.minute:02d}分"
+
+
+def pdf_date(issued_at: str) -> str:
+    moment = _moment(issued_at) or dt.datetime(2000, 1, 1, tzinfo=CN_TZ)
+    return moment.strftime("D:%Y%m%d%H%M%S+08'00'")
+
+
+# -- styles --------------------------------------------------------------------------------
+@lru_cache(maxsize=1)
+def styles() -> dict[str, ParagraphStyle]:
+    register_fonts()
+    base = dict(fontName=SONG, wordWrap="CJK", fontSize=11.5, leading=20)
+    return {
+        "bureau": ParagraphStyle("bureau", fontName=SONG, fontSize=17, leading=24, alignment=TA_CENTER),
+        "title": ParagraphStyle("title", fontName=HEI, fontSize=20, leading=28, alignment=TA_CENTER, spaceBefore=2),
+        "number": ParagraphStyle("number", fontName=SONG, fontSize=11.5, leading=18, alignment=TA_RIGHT, spaceAfter=6),
+        "body": ParagraphStyle("body", **base, firstLineIndent=23, alignment=TA_JUSTIFY, spaceAfter=2),
+        "plain": ParagraphStyle("plain", **base, alignment=TA_LEFT),
+        "right": ParagraphStyle("right", **base, alignment=TA_RIGHT),
+        "centre": ParagraphStyle("centre", **base, alignment=TA_CENTER),
+        "heading": ParagraphStyle("heading", fontName=HEI, wordWrap="CJK", fontSize=12, leading=20, spaceBefore=6, spaceAfter=2),
+        "cell": ParagraphStyle("cell", fontName=SONG, wordWrap="CJK", fontSize=9.5, leading=12.5),
+        "cell_label": ParagraphStyle("cell_label", fontName=HEI, wordWrap="CJK", fontSize=9.5, leading=12.5, alignment=TA_CENTER),
+        "small": ParagraphStyle("small", fontName=SONG, wordWrap="CJK", fontSize=9, leading=13),
+    }
+
+
+def para(text: object, style: str = "body", raw: bool = False) -> Paragraph:
+    """A paragraph of user text (escaped, with glyph fallback) or of trusted markup (`raw`)."""
+    return Paragraph(str(text) if raw else markup(text, HEI if styles()[style].fontName == HEI else SONG), styles()[style])
+
+
+def labelled(label: str, value: object, style: str = "plain", blank: str = "") -> Paragraph:
+    """'标签：值' with the label in the Hei face."""
+    text = "" if value in (None, "") else str(value)
+    return Paragraph(f'<font face="{HEI}">{markup(label, HEI)}</font>{markup(text or blank)}', styles()[style])
+
+
+def cell(value: object) -> Paragraph:
+    return para("" if value is None else value, "cell")
+
+
+def label_cell(text: str) -> Paragraph:
+    return para(text, "cell_label")
+
+
+def checkbox(options: list[tuple[str, bool]]) -> str:
+    """'■ 完好  □ 破损' — the printed form's tick boxes."""
+    return "  ".join(("■" if on else "□") + " " + text for text, on in options)
+
+
+GRID = TableStyle([
+    ("GRID", (0, 0), (-1, -1), 0.6, colors.black),
+    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+    ("LEFTPADDING", (0, 0), (-1, -1), 3),
+    ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+    ("TOPPADDING", (0, 0), (-1, -1), 2),
+    ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+])
+
+
+def form_table(rows: list[list], widths_mm: list[float], spans: list[tuple] = (), extra_style: list = ()) -> Table:
+    """A bordered form table; cells that are str become paragraphs; rows may split across pages."""
+    data = [[cell(c) if isinstance(c, (str, int, float)) or c is None else c for c in row] for row in rows]
+    total = sum(widths_mm)
+    widths = [CONTENT_W * w / total for w in widths_mm]
+    table = Table(data, colWidths=widths, splitByRow=1, splitInRow=1, hAlign="CENTER")
+    table.setStyle(GRID)
+    commands = [("SPAN", a, b) for a, b in spans] + list(extra_style)
+    if commands:
+        table.setStyle(TableStyle(commands))
+    return table
+
+
+def header(bureau_name: str, title: str, number: str, number_label: str = "") -> list[Flowable]:
+    """Bureau name, title and number line — the top of the first page."""
+    return [
+        para(bureau_name, "bureau"),
+        para(title, "title"),
+        para(f"{number_label}{number}", "number"),
+    ]
+
+
+class SealArea(Flowable):
+    """Right-aligned issuing block: bureau name, date, and room for the official seal."""
+
+    def __init__(self, bureau_name: str, date_text: str, label: str = "（印章）"):
+        super().__init__()
+        self.bureau_name, self.date_text, self.label = bureau_name, date_text, label
+
+    def wrap(self, avail_w, avail_h):
+        self.width = avail_w
+        return avail_w, 34 * mm
+
+    def draw(self):
+        c = self.canv
+        right = self.width - 8 * mm
+        cx = right - 25 * mm
+        c.saveState()
+        c.setStrokeColor(colors.Color(0.75, 0.75, 0.75))
+        c.setDash(2, 2)
+        c.circle(cx, 19 * mm, 15 * mm, stroke=1, fill=0)
+        c.restoreState()
+        c.setFillColor(colors.Color(0.55, 0.55, 0.55))
+        draw_string(c, cx, 25 * mm, self.label, 9, anchor="centre")
+        c.setFillColor(colors.black)
+        draw_string(c, right, 13 * mm, self.bureau_name, 12, anchor="right")
+        draw_string(c, right, 5 * mm, self.date_text, 12, anchor="right")
+
+
+def seal_area(bureau_name: str, issued_at: str, label: str = "（印章）") -> Flowable:
+    return KeepTogether([Spacer(1, 4 * mm), SealArea(bureau_name, cn_date(issued_at), label)])
+
+
+def copies_note(text: str) -> Paragraph:
+    return para(text, "small")
+
+
+# -- signatures ----------------------------------------------------------------------------
+@dataclass
+class Signer:
+    """One signature: an image (PNG bytes) or a recorded refusal, with a name for the record."""
+
+    name: str = ""
+    image: bytes | None = None
+    refused: bool = False
+    refusal_reason: str = ""
+    witness: str = ""
+    signed_at: str = ""
+
+
+@dataclass
+class SignerGroup:
+    label: str               # 当事人 / 执法人员 / 记录人 …
+    signers: list[Signer] = field(default_factory=list)
+    weight: float = 1.0
+
+
+def _image_reader(png: bytes) -> ImageReader:
+    return ImageReader(io.BytesIO(png))
+
+
+def draw_signature_group(c, group: SignerGroup, x: float, y: float, w: float, h: float, label_size: float = 8.5) -> None:
+    """A labelled box holding the group's signature images (or refusal text), names underneath."""
+    c.rect(x, y, w, h, stroke=1, fill=0)
+    draw_string(c, x + 2, y + h - label_size - 2, group.label + "：", label_size, font_name=HEI)
+    signers = group.signers or [Signer()]
+    slot_w = (w - 4) / len(signers)
+    img_h = h - label_size - 12
+    for i, s in enumerate(signers):
+        sx = x + 2 + i * slot_w
+        if s.refused:
+            text = "拒绝签名" + (f"（{s.refusal_reason}）" if s.refusal_reason else "")
+            lines = [text] + ([f"见证人：{s.witness}"] if s.witness else [])
+            for k, line in enumerate(lines):
+                while line and string_width(line, 7.5) > slot_w - 2:
+                    line = line[:-1]
+                draw_string(c, sx + 1, y + img_h - 2 - 9 * k, line, 7.5)
+        elif s.image:
+            reader = _image_reader(s.image)
+            iw, ih = reader.getSize()
+            scale = min((slot_w - 4) / iw, img_h / ih)
+            c.drawImage(reader, sx + (slot_w - iw * scale) / 2, y + 9 + (img_h - ih * scale) / 2, iw * scale, ih * scale, mask="auto")
+        if s.name or s.signed_at:
+            caption = s.name + (f" {cn_date(s.signed_at, '')}" if s.signed_at else "")
+            draw_string(c, sx + slot_w / 2, y + 2.5, caption, 7, anchor="centre")
+
+
+class SignatureBlock(Flowable):
+    """Signature boxes inside the body (notices, forms), same look as the page footer row."""
+
+    def __init__(self, groups: list[SignerGroup], height: float = 24 * mm):
+        super().__init__()
+        self.groups, self.height = groups, height
+
+    def wrap(self, avail_w, avail_h):
+        self.width = avail_w
+        return avail_w, self.height
+
+    def draw(self):
+        total = sum(g.weight for g in self.groups) or 1
+        x = 0.0
+        self.canv.setLineWidth(0.6)
+        for g in self.groups:
+            w = self.width * g.weight / total
+            draw_signature_group(self.canv, g, x, 0, w, self.height)
+            x += w
+
+
+# -- the document ---------------------------------------------------------------------------
+@dataclass
+class DocSpec:
+    doc_type: str
+    title: str                      # 文书 title (metadata and header)
+    number: str
+    record_hash: str
+    issued_at: str                  # UTC ISO; the PDF creation date
+    bureau_name: str
+    signature_row: list[SignerGroup] = field(default_factory=list)  # on every page when set
+    always_number_pages: bool = False
+    qr_on_pages: bool = True
+    watermark: str = ""             # previews: "预览 未签发" across every page
+    margin_top: float = MARGIN_TOP
+
+
+class _InfoWithKeys(PDFInfo):
+    """The PDF Info dictionary plus our own keys (FIDocNumber, FIRecordHash, FIDocType)."""
+
+    extra: dict[str, str] = {}
+
+    def format(self, document):
+        base = super().format(document)
+        if not self.extra:
+            return base
+        extra = PDFDictionary({k: PDFString(v) for k, v in sorted(self.extra.items())}).format(document)
+        return base[:-2] + extra[2:]  # merge the two '<< … >>' dictionaries
+
+
+def _canvas_class(spec: DocSpec, blob_free_groups: list[SignerGroup]):
+    qr_text = qr.payload(spec.number, spec.record_hash)
+
+    class DocCanvas(Canvas):
+        """Defers page decoration until the page count is known."""
+
+        def __init__(self, *args, **kwargs):
+            kwargs["invariant"] = 1
+            super().__init__(*args, **kwargs)
+            info = _InfoWithKeys()
+            info.__dict__.update(self._doc.info.__dict__)
+            info.extra = {"FIDocNumber": spec.number, "FIRecordHash": spec.record_hash, "FIDocType": spec.doc_type}
+            self._doc.info = info
+            self.setDateFormatter(lambda *_: pdf_date(spec.issued_at))
+            self._saved_pages: list[dict] = []
+
+        def showPage(self):
+            self._saved_pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self):
+            total = len(self._saved_pages)
+            for index, state in enumerate(self._saved_pages, start=1):
+                self.__dict__.update(state)
+                self._decorate(index, total)
+                Canvas.showPage(self)
+            Canvas.save(self)
+
+        def _decorate(self, page: int, total: int) -> None:
+            self.saveState()
+            self.setLineWidth(0.6)
+            if spec.qr_on_pages:
+                size = 19 * mm
+                qr.draw_qr(self, qr_text, PAGE_W - MARGIN_X - size + 2 * mm, PAGE_H - 6 * mm - size, size)
+            if blob_free_groups:
+                total_w = sum(g.weight for g in blob_free_groups) or 1
+                x = MARGIN_X
+                for g in blob_free_groups:
+                    w = CONTENT_W * g.weight / total_w
+                    draw_signature_group(self, g, x, FOOTER_TEXT_Y + 5 * mm, w, SIG_ROW_H)
+                    x += w
+            if spec.watermark:
+                self.saveState()
+                self.setFillColor(colors.Color(0.85, 0.2, 0.2, alpha=0.25))
+                self.translate(PAGE_W / 2, PAGE_H / 2)
+                self.rotate(35)
+                draw_string(self, 0, 0, spec.watermark, 64, font_name=HEI, anchor="centre")
+                self.restoreState()
+            self.setFillColor(colors.Color(0.3, 0.3, 0.3))
+            draw_string(self, MARGIN_X, FOOTER_TEXT_Y, f"{spec.number}  校验 {spec.record_hash[:16]}", 7.5)
+            self.setFillColor(colors.black)
+            if total > 1 or spec.always_number_pages:
+                draw_string(self, PAGE_W - MARGIN_X, FOOTER_TEXT_Y, f"第 {page} 页 共 {total} 页", 9.5, anchor="right")
+            self.restoreState()
+
+    return DocCanvas
+
+
+def render_pdf(spec: DocSpec, story: list[Flowable]) -> bytes:
+    """Lay out `story` with the page decoration of `spec`; returns the PDF bytes."""
+    register_fonts()
+    buf = io.BytesIO()
+    bottom = FOOTER_TEXT_Y + 6 * mm + (SIG_ROW_H + 2 * mm if spec.signature_row else 0)
+    doc = BaseDocTemplate(
+        buf,
+        pagesize=A4,
+        leftMargin=MARGIN_X,
+        rightMargin=MARGIN_X,
+        topMargin=spec.margin_top,
+        bottomMargin=bottom,
+        title=f"{spec.title} {spec.number}",
+        author=spec.bureau_name,
+        subject=f"{spec.doc_type} record-sha256:{spec.record_hash}",
+        keywords=f"number={spec.number}; record_sha256={spec.record_hash}; type={spec.doc_type}",
+        creator="Field Inspector 现场检查",
+        producer="Field Inspector (ReportLab)",
+        invariant=1,
+        pageCompression=1,
+        lang="zh-CN",
+        initialFontName=SONG,
+        initialFontSize=11,
+    )
+    frame = Frame(MARGIN_X, bottom, CONTENT_W, PAGE_H - spec.margin_top - bottom, id="body", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+    doc.build(story, canvasmaker=_canvas_class(spec, spec.signature_row))
+    return buf.getvalue()
+
+
+class CutLine(Flowable):
+    """A dashed tear-off line with a label in the middle (receipt slips)."""
+
+    def __init__(self, label: str = ""):
+        super().__init__()
+        self.label = label
+
+    def wrap(self, avail_w, avail_h):
+        self.width = avail_w
+        return avail_w, 8 * mm
+
+    def draw(self):
+        c = self.canv
+        c.saveState()
+        c.setDash(3, 2)
+        c.setLineWidth(0.5)
+        label_w = string_width(self.label, 11, HEI) + 12 if self.label else 0
+        mid = self.width / 2
+        c.line(0, 4 * mm, mid - label_w / 2, 4 * mm)
+        c.line(mid + label_w / 2, 4 * mm, self.width, 4 * mm)
+        c.restoreState()
+        if self.label:
+            draw_string(c, mid, 4 * mm - 4, self.label, 11, font_name=HEI, anchor="centre")
