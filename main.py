@@ -6,6 +6,6 @@
 import sys
 
 if __name__ == "__main__":
-    from inspector_app.ui.app import run
+    from inspector_app.launcher import main  # logging, crash handler, CLI sub-commands, then ui.app.run
 
-    sys.exit(run(sys.argv[1:]))
+    sys.exit(main(sys.argv[1:]))
