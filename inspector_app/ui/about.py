@@ -1,4 +1,4 @@
-"""About: version, data folder, licences of what we ship."""
+"""About: version, schema version, data folder, log file, licences of what we ship."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from inspector_app import __version__
-from inspector_app.store.migrations import SCHEMA_VERSION
+from inspector_app.logging_setup import current_log_file
+from inspector_app.store.migrations import schema_version
 
 
 class AboutDialog(QDialog):
@@ -21,12 +22,16 @@ class AboutDialog(QDialog):
         title = QLabel(self.tr("现场检查 Field Inspector"))
         title.setProperty("role", "title")
         version = QLabel(self.tr("版本 {v} · 数据库结构 {s} · Qt/PySide6 {q} · Python {p}").format(
-            v=__version__, s=SCHEMA_VERSION, q=pyside_version, p=platform.python_version()))
+            v=__version__, s=schema_version(), q=pyside_version, p=platform.python_version()))
         version.setObjectName("version")
         folder = QLabel(self.tr("数据文件夹：{p}").format(p=data_folder))
         folder.setObjectName("data_folder")
         folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         folder.setWordWrap(True)
+        log_file = QLabel(self.tr("日志文件：{p}").format(p=current_log_file() or self.tr("（未记录日志）")))
+        log_file.setObjectName("log_file")
+        log_file.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        log_file.setWordWrap(True)
         text = QLabel(self.tr("供市场监督管理部门产品质量监督抽查与现场检查使用：离线检查表、照片证据、"
                               "样品流转记录、法定文书及与中心服务器同步。\n字体：Droid Sans Fallback（Apache 2.0）。"))
         text.setWordWrap(True)
@@ -37,6 +42,6 @@ class AboutDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.setSpacing(10)
-        for widget in (title, version, folder, text, buttons):
+        for widget in (title, version, folder, log_file, text, buttons):
             layout.addWidget(widget)
         self.resize(560, 240)

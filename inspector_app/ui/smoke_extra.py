@@ -55,20 +55,32 @@ def step_build_info(ctx: Any) -> dict:
     return info
 
 
-def step_import_all(ctx: Any) -> dict:
-    """Every module of the application imports (lazy imports included: CLI commands, doctor checks)."""
+def app_modules() -> list[str]:
+    """Every module of `inspector_app`: from the source files, or from the frozen archive."""
     import inspector_app
 
+    if getattr(sys, "frozen", False):  # the spec lists what it bundled; the archive's own listing adds the rest
+        manifest = Path(getattr(sys, "_MEIPASS", "")) / "bundle-modules.txt"
+        listed = manifest.read_text(encoding="utf-8").split() if manifest.exists() else []
+        walked = [m.name for m in pkgutil.walk_packages(inspector_app.__path__, "inspector_app.")]
+        return sorted(set(listed) | set(walked))
+    root = Path(inspector_app.__file__).resolve().parent
     names = []
+    for path in sorted(root.rglob("*.py")):  # pkgutil skips folders without __init__.py (namespace packages)
+        parts = path.relative_to(root.parent).with_suffix("").parts
+        names.append(".".join(parts[:-1] if parts[-1] == "__init__" else parts))
+    return names
+
+
+def step_import_all(ctx: Any) -> dict:
+    """Every module of the application imports (lazy imports included: CLI commands, doctor checks)."""
+    names = [name for name in app_modules() if not name.endswith(IMPORT_SKIP_SUFFIXES)]
     failures = {}
-    for module in pkgutil.walk_packages(inspector_app.__path__, "inspector_app."):
-        if module.name.endswith(IMPORT_SKIP_SUFFIXES):
-            continue
-        names.append(module.name)
+    for name in names:
         try:
-            importlib.import_module(module.name)
+            importlib.import_module(name)
         except Exception as exc:  # noqa: BLE001 - collected and reported together
-            failures[module.name] = f"{type(exc).__name__}: {exc}"
+            failures[name] = f"{type(exc).__name__}: {exc}"
     from inspector_app.cli import COMMAND_MODULES, build_parser
     from inspector_app.doctor import load_checks
 
