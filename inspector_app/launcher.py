@@ -91,7 +91,12 @@ def run_gui(argv: list[str]) -> int:
     from inspector_app.ui.app import run
 
     smoke = "--smoke-test" in argv
-    if any(word in ("-h", "--help", "--version") for word in argv):
+    if "--version" in argv:
+        from inspector_app.store.migrations import schema_version
+
+        print(f"field-inspector {__version__} (schema {schema_version()})")
+        return 0
+    if any(word in ("-h", "--help") for word in argv):
         return run_parsed(run, argv)
     temp_workspace: Path | None = None
     if smoke:

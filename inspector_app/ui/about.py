@@ -44,4 +44,4 @@ class AboutDialog(QDialog):
         layout.setSpacing(10)
         for widget in (title, version, folder, log_file, text, buttons):
             layout.addWidget(widget)
-        self.resize(560, 240)
+        self.resize(560, 290)

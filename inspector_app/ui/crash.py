@@ -83,7 +83,7 @@ class CrashReporter(QObject):
         box = QMessageBox(QMessageBox.Icon.Critical, self.tr("出现意外错误"), "", QMessageBox.StandardButton.NoButton,
                           QApplication.activeWindow())
         box.setObjectName("crash_dialog")
-        box.setText(self.tr("现场检查遇到了一个意外错误。已保存的记录不受影响（每项更改都已立即写入数据库）。\n"
+        box.setText(self.tr("现场检查遇到了一个意外错误。已经保存的记录不受影响；请检查刚才的操作是否已完成。\n"
                             "如果问题反复出现，请把日志文件发给技术支持人员。"))
         box.setInformativeText(self._informative(summary))
         box.setDetailedText(details)
@@ -91,6 +91,7 @@ class CrashReporter(QObject):
         self.quit_button = box.addButton(self.tr("退出程序"), QMessageBox.ButtonRole.DestructiveRole)
         self.continue_button = box.addButton(self.tr("继续工作"), QMessageBox.ButtonRole.AcceptRole)
         box.setDefaultButton(self.continue_button)
+        box.setEscapeButton(self.continue_button)  # Esc, the title bar and app.quit() can close it
         box.buttonClicked.connect(self._clicked)
         self.dialog = box
         self.dialog_shown.emit(box)
