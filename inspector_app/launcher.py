@@ -2,7 +2,8 @@
 
 - A CLI sub-command (`field-inspector search 食品`) runs the command line; no argument or only
   GUI options (`--data-dir`, `--demo`, `--lang`, `--smoke-test`) start the GUI. The console
-  executable `inspector-app` of the bundle always runs the command line.
+  executable `inspector-app` of the bundle runs the command line, except `--smoke-test` (on
+  Windows the windowed `field-inspector.exe` has no stdout for the smoke test's JSON line).
 - Both log to the rotating per-user log file (`inspector_app.logging_setup`); the GUI also gets
   the crash dialog (`inspector_app.ui.crash`) and the application icon.
 - `--smoke-test` without `--data-dir` uses a demo workspace in a temporary folder (removed
@@ -131,8 +132,10 @@ def main(argv: list[str] | None = None) -> int:
 
     multiprocessing.freeze_support()  # frozen photo-import workers (spawn) must not start another GUI
     argv = list(sys.argv[1:] if argv is None else argv)
-    if executable_name() == CLI_EXECUTABLE or wants_cli(argv):
+    if wants_cli(argv):
         return run_cli(argv)
+    if executable_name() == CLI_EXECUTABLE and "--smoke-test" not in argv:
+        return run_cli(argv)  # on Windows only this console executable has a stdout for the smoke test's JSON
     return run_gui(argv)
 
 

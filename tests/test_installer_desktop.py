@@ -241,3 +241,13 @@ def test_version_names_the_program_and_schema():
     from inspector_app.store.migrations import schema_version
 
     assert done.stdout.strip() == f"field-inspector {__version__} (schema {schema_version()})"
+
+
+def test_a_program_named_inspector_app_is_the_cli_except_for_the_smoke_test(tmp_path):
+    link = tmp_path / "inspector-app"
+    link.symlink_to(ROOT / "main.py")
+    env = desktop_env(tmp_path)
+    usage = subprocess.run([sys.executable, str(link)], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    assert usage.returncode == 2 and "usage: inspector-app" in usage.stderr
+    version = subprocess.run([sys.executable, str(link), "--version"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    assert version.stdout.strip() == f"inspector-app {__version__}"
