@@ -106,6 +106,7 @@ def _enable_faulthandler(folder: Path) -> None:
         stream = open(folder / FATAL_FILE_NAME, "a", encoding="utf-8")  # noqa: SIM115 - kept open for the process
     except OSError:
         return
+    _state["faulthandler_was_enabled"] = faulthandler.is_enabled()
     faulthandler.enable(file=stream, all_threads=True)
     _state["fatal_stream"] = stream
 
@@ -120,6 +121,8 @@ def shutdown_logging() -> None:
     if stream is not None:
         faulthandler.disable()
         stream.close()  # type: ignore[union-attr]
+        if _state.pop("faulthandler_was_enabled", False) and sys.stderr is not None:
+            faulthandler.enable(file=sys.stderr, all_threads=True)  # give pytest's (or the caller's) back
     _state.pop("file", None)
 
 

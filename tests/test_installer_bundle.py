@@ -158,3 +158,11 @@ def test_frozen_gui_first_start_builds_the_demo_and_stays_up(bundle, tmp_path):
     assert "uncaught exception" not in text, text[-4000:]
     fatal = logs / "fatal.log"
     assert not fatal.exists() or fatal.read_text(encoding="utf-8") == "", fatal.read_text(encoding="utf-8")
+
+
+@pytest.mark.skipif(not (ROOT / "resources" / "translations" / "inspector_en.ts").exists(), reason="no English catalogue yet")
+def test_frozen_build_speaks_english_from_the_compiled_catalogue(bundle, tmp_path):
+    env = user_env(tmp_path)
+    done = run(bundle, "field-inspector", "--smoke-test", "--lang", "en", env=env)
+    assert done.returncode == 0, f"{done.stdout[-3000:]}\n{done.stderr[-6000:]}"
+    assert json.loads(done.stdout.strip().splitlines()[-1])["language"] == "en"

@@ -41,7 +41,7 @@ def _has(module: str) -> bool:
 
 def step_build_info(ctx: Any) -> dict:
     """What was tested: version, schema, frozen or not, where the log and workspace are."""
-    from inspector_app import logging_setup
+    from inspector_app import i18n, logging_setup
     from inspector_app.store.migrations import schema_version
 
     info = {
@@ -51,6 +51,7 @@ def step_build_info(ctx: Any) -> dict:
         "workspace": str(ctx.store.paths.root),
         "temporary_workspace": bool(TEMPORARY_WORKSPACE),
         "log_file": str(logging_setup.current_log_file() or ""),
+        "language": i18n.language(),  # the requested one only when its catalogue loaded
     }
     return info
 
