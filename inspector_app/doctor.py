@@ -18,6 +18,7 @@ CHECKS: list[str] = [
     "inspector_app.doctor:check_sqlite",
     "inspector_app.doctor:check_blobs",
     "inspector_app.doctor:check_references",
+    "inspector_app.custody.verify:check_custody",
 ]
 
 

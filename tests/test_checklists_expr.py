@@ -6,9 +6,17 @@ import datetime as dt
 
 import pytest
 
+from inspector_app.i18n import set_language
 from inspector_app.checklists.expr import (
     BOOL, DATE, LIST, NUMBER, STRING, Context, ExpressionError, RefType, check_types, parse_expression,
 )
+
+@pytest.fixture(autouse=True)
+def english():
+    set_language("en")
+    yield
+    set_language("zh_CN")
+
 
 TYPES = {
     "r": RefType(STRING, frozenset({"符合", "不符合", "不适用"}), "${r}"),
@@ -127,10 +135,27 @@ def test_type_errors(source, fragment):
     assert fragment in str(info.value)
 
 
+def test_messages_are_translated():
+    set_language("zh_CN")
+    with pytest.raises(ExpressionError, match="未知项目"):
+        check_types(parse_expression("${nope} = 1"), TYPES.get, None, want="any")
+    with pytest.raises(ExpressionError, match="不能比较数字和文字"):
+        check_types(parse_expression("${n} = 'x'"), TYPES.get, None, want="any")
+
+
 def test_condition_must_be_boolean():
     expr = parse_expression("${n} + 1")
     with pytest.raises(ExpressionError, match="must be true/false"):
         check_types(expr, TYPES.get, None, want=BOOL)
+
+
+def test_pathological_input_is_refused_not_crashing():
+    with pytest.raises(ExpressionError, match="nested too deeply"):
+        parse_expression("(" * 600 + "1" + ")" * 600)
+    with pytest.raises(ExpressionError, match="longer than"):
+        parse_expression("1 = 1 and " * 300 + "true")
+    with pytest.raises(ExpressionError):
+        parse_expression(42)
 
 
 def test_no_python_evaluation_is_possible():

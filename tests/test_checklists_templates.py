@@ -179,3 +179,39 @@ def test_responsibility_template_covers_order_75():
     for phrase in ("质量安全总监", "质量安全员", "风险管控清单", "日管控", "周排查", "月调度"):
         assert phrase in text
     assert all("第75号" in i.basis() for i in template.items if i.section_id != "closing")
+
+
+def test_damaged_templates_are_refused_never_crash():
+    """Random damage to the shipped files: each result is a template or a TemplateInvalid, nothing else."""
+    import random
+    from pathlib import Path
+
+    from inspector_app.store.paths import forms_dir
+
+    docs = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(Path(forms_dir()).glob("*.json"))]
+    values = [None, 1, -1, 2.5, True, "x", "", [], {}, "${zz} = 1", ". > 1", "((", {"zh_CN": 1}, [1, 2]]
+
+    def paths(value, prefix=()):
+        yield prefix
+        children = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+        for key, child in children:
+            yield from paths(child, prefix + (key,))
+
+    rng = random.Random(3)
+    refused = 0
+    for _ in range(600):
+        doc = copy.deepcopy(rng.choice(docs))
+        path = rng.choice(list(paths(doc))[1:])
+        parent = doc
+        for key in path[:-1]:
+            parent = parent[key]
+        if isinstance(parent, dict) and rng.random() < 0.2:
+            del parent[path[-1]]
+        else:
+            parent[path[-1]] = rng.choice(values)
+        try:
+            parse_template(doc, "damaged.json")
+        except TemplateInvalid as exc:
+            refused += 1
+            assert all(e.file == "damaged.json" and e.problem for e in exc.errors)
+    assert refused > 300

@@ -293,8 +293,8 @@ class Evaluator:
             sp = SectionProgress()
             for item in section.items:
                 state = self.states[item.id]
-                if not state.relevant:
-                    continue
+                if not state.relevant or not (state.required or state.answered):
+                    continue  # optional items count once they are answered, so m/m means "done"
                 sp.total += 1
                 sp.answered += state.answered
                 if state.issues:
@@ -302,7 +302,7 @@ class Evaluator:
                         sp.missing += 1
                     else:
                         sp.invalid += 1
-            sp.relevant = sp.total > 0
+            sp.relevant = any(self.states[i.id].relevant for i in section.items)
             sections[section.id] = sp
             answered += sp.answered
             total += sp.total
@@ -351,7 +351,7 @@ _graph_cache: dict[str, _Graph] = {}
 def _graph_for(template: Template) -> _Graph:
     """Dependency graph of a template (cached by content hash)."""
     cached = _graph_cache.get(template.sha256)
-    if cached is not None and cached.order and cached.order[0] is template.items[0]:
+    if cached is not None:  # same content hash → same items and expressions, whichever object parsed them
         return cached
     section_expr: dict[str, Any] = {}
     rel_deps: dict[str, set[str]] = {}

@@ -26,6 +26,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
+from inspector_app.i18n import tr
+
 # -- types ------------------------------------------------------------------------------------
 NUMBER, STRING, DATE, BOOL, LIST, NULL, ANY = "number", "string", "date", "bool", "list", "null", "any"
 
@@ -34,9 +36,23 @@ class ExpressionError(ValueError):
     """An expression that cannot be parsed or does not type-check; `pos` is the character offset."""
 
     def __init__(self, message: str, pos: int | None = None):
-        super().__init__(message if pos is None else f"{message} (at character {pos + 1})")
+        where = "" if pos is None else tr("（第 {n} 个字符处）", " (at character {n})", n=pos + 1)
+        super().__init__(message + where)
         self.message = message
         self.pos = pos
+
+
+TYPE_NAMES = {NUMBER: ("数字", "number"), STRING: ("文字", "string"), DATE: ("日期", "date"), BOOL: ("真/假", "true/false value"),
+              LIST: ("多选答案", "list"), NULL: ("空值", "null"), ANY: ("任意值", "value")}
+
+
+def type_name(type_: str) -> str:
+    zh, en = TYPE_NAMES.get(type_, (type_, type_))
+    return tr(zh, en)
+
+
+def _end() -> str:
+    return tr("表达式结尾", "end of expression")
 
 
 # -- tokenizer --------------------------------------------------------------------------------
@@ -69,8 +85,8 @@ def tokenize(text: str) -> list[Token]:
         match = _TOKEN_RE.match(text, pos)
         if match is None:
             if text[pos] == "$":
-                raise ExpressionError("malformed reference: write ${item_id} (letters, digits, _)", pos)
-            raise ExpressionError(f"unexpected character {text[pos]!r}", pos)
+                raise ExpressionError(tr("引用格式错误：应写作 ${项目id}（字母、数字、下划线）", "malformed reference: write ${item_id} (letters, digits, _)"), pos)
+            raise ExpressionError(tr("不能识别的字符 {c!r}", "unexpected character {c!r}", c=text[pos]), pos)
         kind = "ref" if match.group("ref") else match.lastgroup
         chunk = match.group(0)
         if kind == "num":
@@ -176,15 +192,15 @@ class _Parser:
 
     def expect(self, kind: str, text: str) -> Token:
         if not self.at(kind, text):
-            raise ExpressionError(f"expected {text!r}, found {self.tok.text or 'end of expression'!r}", self.tok.pos)
+            raise ExpressionError(tr("此处应为 {want!r}，实际是 {got!r}", "expected {want!r}, found {got!r}", want=text, got=self.tok.text or _end()), self.tok.pos)
         return self.take()
 
     def parse(self) -> Node:
         if self.at("eof"):
-            raise ExpressionError("empty expression", 0)
+            raise ExpressionError(tr("表达式为空", "empty expression"), 0)
         node = self.or_()
         if not self.at("eof"):
-            raise ExpressionError(f"unexpected {self.tok.text!r}", self.tok.pos)
+            raise ExpressionError(tr("多余的 {t!r}", "unexpected {t!r}", t=self.tok.text), self.tok.pos)
         return node
 
     def or_(self) -> Node:
@@ -255,7 +271,7 @@ class _Parser:
                     items.append(self.or_())
             self.expect("op", close)
             return ListLit(start.pos, tuple(items))
-        raise ExpressionError("expected a list like ('a', 'b')", start.pos)
+        raise ExpressionError(tr("此处应为列表，例如 ('a', 'b')", "expected a list like ('a', 'b')"), start.pos)
 
     def primary(self) -> Node:
         token = self.tok
@@ -294,7 +310,7 @@ class _Parser:
             self.expect("op", ")")
             arity = FUNCTIONS[token.text][0]
             if len(args) != arity:
-                raise ExpressionError(f"{token.text}() takes {arity} argument(s), got {len(args)}", token.pos)
+                raise ExpressionError(tr("{f}() 需要 {n} 个参数，给了 {got} 个", "{f}() takes {n} argument(s), got {got}", f=token.text, n=arity, got=len(args)), token.pos)
             if token.text == "date":
                 return _date_literal(args[0], token.pos)
             return Call(token.pos, token.text, tuple(args))
@@ -305,16 +321,16 @@ class _Parser:
             return node
         if self.at("op", "["):
             return self.list_literal(allow_paren=False)
-        raise ExpressionError(f"unexpected {token.text or 'end of expression'!r}", token.pos)
+        raise ExpressionError(tr("多余的 {t!r}", "unexpected {t!r}", t=token.text or _end()), token.pos)
 
 
 def _date_literal(arg: Node, pos: int) -> Literal:
     if not (isinstance(arg, Literal) and arg.type == STRING):
-        raise ExpressionError("date() takes a literal 'YYYY-MM-DD'", pos)
+        raise ExpressionError(tr("date() 需要一个日期文字 'YYYY-MM-DD'", "date() takes a literal 'YYYY-MM-DD'"), pos)
     try:
         return Literal(pos, dt.date.fromisoformat(arg.value), DATE)
     except ValueError:
-        raise ExpressionError(f"not a date (YYYY-MM-DD): {arg.value!r}", pos) from None
+        raise ExpressionError(tr("不是有效日期（YYYY-MM-DD）：{v!r}", "not a date (YYYY-MM-DD): {v!r}", v=arg.value), pos) from None
 
 
 # -- public expression object -----------------------------------------------------------------
@@ -338,10 +354,18 @@ class Expr:
         return self.evaluate(ctx) is True
 
 
+MAX_LENGTH = 2000
+
+
 def parse_expression(text: str) -> Expr:
     if not isinstance(text, str):
-        raise ExpressionError(f"an expression must be text, not {type(text).__name__}")
-    ast = _Parser(text).parse()
+        raise ExpressionError(tr("表达式应为文字，而不是 {t}", "an expression must be text, not {t}", t=type(text).__name__))
+    if len(text) > MAX_LENGTH:
+        raise ExpressionError(tr("表达式超过 {n} 个字符", "the expression is longer than {n} characters", n=MAX_LENGTH))
+    try:
+        ast = _Parser(text).parse()
+    except RecursionError:
+        raise ExpressionError(tr("表达式嵌套过深", "the expression is nested too deeply")) from None
     refs: set[str] = set()
     uses_self = False
     stack = [ast]
@@ -382,11 +406,11 @@ def check_types(expr: Expr, resolve: Callable[[str], RefType | None], self_type:
         if isinstance(node, Ref):
             found = resolve(node.name)
             if found is None:
-                raise ExpressionError(f"unknown item ${{{node.name}}}", node.pos)
+                raise ExpressionError(tr("未知项目 ${{{n}}}", "unknown item ${{{n}}}", n=node.name), node.pos)
             return found
         if isinstance(node, Self):
             if self_type is None:
-                raise ExpressionError("'.' (this item's answer) is only allowed in a constraint", node.pos)
+                raise ExpressionError(tr("“.”（本项目的答案）只能用在约束（constraint）中", "'.' (this item's answer) is only allowed in a constraint"), node.pos)
             return self_type
         if isinstance(node, Unary):
             inner = typ(node.operand)
@@ -436,28 +460,29 @@ def check_types(expr: Expr, resolve: Callable[[str], RefType | None], self_type:
             args = [typ(a) for a in node.args]
             if node.name in ("selected", "count-selected"):
                 if not isinstance(node.args[0], (Ref, Self)):
-                    raise ExpressionError(f"{node.name}() takes an item reference first", node.pos)
+                    raise ExpressionError(tr("{f}() 的第一个参数应为项目引用", "{f}() takes an item reference first", f=node.name), node.pos)
                 _need(args[0], (LIST, STRING), node, node.name)
                 if node.name == "selected":
                     _need(args[1], (STRING,), node, "selected")
                     _enum_ok(args[0], node.args[1], args[1])
             elif node.name == "answered":
                 if not isinstance(node.args[0], (Ref, Self)):
-                    raise ExpressionError("answered() takes an item reference", node.pos)
+                    raise ExpressionError(tr("answered() 的参数应为项目引用", "answered() takes an item reference"), node.pos)
             elif node.name == "string-length":
                 _need(args[0], (STRING,), node, node.name)
             return RefType(FUNCTIONS[node.name][1])
-        raise ExpressionError("unsupported expression", node.pos)
+        raise ExpressionError(tr("不支持的表达式", "unsupported expression"), node.pos)
 
     result = typ(expr.ast)
     if want != ANY and result.type not in (want, ANY):
-        raise ExpressionError(f"the condition must be true/false, but it gives a {result.type}", 0)
+        raise ExpressionError(tr("条件的结果应为真/假，实际是{t}", "the condition must be true/false, but it gives a {t}", t=type_name(result.type)), 0)
     expr.fn = compile_node(expr.ast)
 
 
 def _need(t: RefType, allowed: tuple[str, ...], node: Node, op: str) -> None:
     if t.type not in allowed and t.type != ANY:
-        raise ExpressionError(f"{op!r} cannot be used with a {t.type}{' (' + t.label + ')' if t.label else ''}", node.pos)
+        raise ExpressionError(tr("{op!r} 不能用于{t}{label}", "{op!r} cannot be used with a {t}{label}", op=op, t=type_name(t.type),
+                                label=f" ({t.label})" if t.label else ""), node.pos)
 
 
 def _comparable(a: RefType, b: RefType, node: Node) -> None:
@@ -467,7 +492,7 @@ def _comparable(a: RefType, b: RefType, node: Node) -> None:
     ta = STRING if a.type == LIST else a.type
     tb = STRING if b.type == LIST else b.type
     if ta != tb:
-        raise ExpressionError(f"cannot compare a {a.type} with a {b.type}", node.pos)
+        raise ExpressionError(tr("不能比较{a}和{b}", "cannot compare a {a} with a {b}", a=type_name(a.type), b=type_name(b.type)), node.pos)
 
 
 def _enum_ok(side: RefType, other_node: Node, other: RefType) -> None:
@@ -475,7 +500,8 @@ def _enum_ok(side: RefType, other_node: Node, other: RefType) -> None:
         return
     if other_node.value not in side.enum:
         allowed = " / ".join(sorted(side.enum))
-        raise ExpressionError(f"{other_node.value!r} is not a possible answer of {side.label or 'this item'} ({allowed})", other_node.pos)
+        raise ExpressionError(tr("{v!r} 不是 {item} 的可选答案（{allowed}）", "{v!r} is not a possible answer of {item} ({allowed})",
+                                v=other_node.value, item=side.label or "?", allowed=allowed), other_node.pos)
 
 
 # -- evaluation -------------------------------------------------------------------------------
@@ -579,7 +605,7 @@ def compile_node(node: Node) -> Callable[[Context], Any]:
         if node.name == "string-length":
             target = args[0]
             return lambda ctx: len(v) if isinstance(v := target(ctx), str) else 0
-    raise ExpressionError("unsupported expression", node.pos)
+    raise ExpressionError(tr("不支持的表达式", "unsupported expression"), node.pos)
 
 
 def _is_empty(value: Any) -> bool:

@@ -66,6 +66,9 @@ def load_templates(folder: Path | str | None = None) -> LoadResult:
         except TemplateInvalid as exc:
             result.errors.extend(exc.errors)
             continue
+        except Exception as exc:  # noqa: BLE001 - one bad file must never stop the others loading
+            result.errors.append(TemplateError(path.name, None, tr("无法加载：{e}", "Cannot be loaded: {e}", e=repr(exc))))
+            continue
         if template.key in seen:
             result.errors.append(TemplateError(path.name, None, tr(
                 "模板 {id} 版本 {v} 已由 {other} 定义；修改模板时请提高版本号。",

@@ -187,7 +187,7 @@ def _expr(text: Any, where: str, what: str, problems: _Problems) -> Expr | None:
     try:
         return parse_expression(text)
     except ExpressionError as exc:
-        problems.add(where, tr("{what}表达式有误：{e}", "{what} expression is wrong: {e}", what=what, e=exc))
+        problems.add(where, tr("{what} 表达式有误：{e}", "{what} expression is wrong: {e}", what=what, e=exc))
         return None
 
 
@@ -269,7 +269,7 @@ def parse_template(data: Any, source: str) -> Template:
         try:
             check_types(expr, resolve, self_type, BOOL)
         except ExpressionError as exc:
-            problems.add(owner.id, tr("{what}表达式有误：{e}", "{what} expression is wrong: {e}", what=attr, e=exc))
+            problems.add(owner.id, tr("{what} 表达式有误：{e}", "{what} expression is wrong: {e}", what=attr, e=exc))
             setattr(owner, attr, None)
     _check_cycles(sections, problems)
     if problems.errors:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 import threading
 from typing import Any
 
@@ -19,7 +20,7 @@ from sqlite_utils import Database
 from inspector_app.checklists.constants import RESULTS, UNSET
 from inspector_app.checklists.engine import Answer, Evaluator, Issue, ItemState, Progress, Score
 from inspector_app.checklists.loader import Catalog, catalog as shipped_catalog
-from inspector_app.checklists.template import Template, parse_template
+from inspector_app.checklists.template import Template, TemplateInvalid, parse_template
 from inspector_app.domain.errors import StateError, ValidationError
 from inspector_app.domain.hashing import content_hash
 from inspector_app.domain.states import RecordState, check_task_transition, ensure_editable
@@ -34,8 +35,13 @@ HEADER_FIELDS = ("place", "findings", "party_statement", "inspector_ids", "recor
 class FinalizeBlocked(ValidationError):
     """Finalization refused: `issues` lists every missing or invalid item, in order."""
 
-    def __init__(self, issues: list[Issue]):
-        lines = "\n".join(f"- {issue}" for issue in issues)
+    def __init__(self, issues: list[Issue], template: Template | None = None):
+        def line(issue: Issue) -> str:
+            if template is not None and issue.item_id and template.has_item(issue.item_id):
+                return f"- {template.item(issue.item_id).label()} [{issue.item_id}]: {issue.message}"
+            return f"- {issue}"
+
+        lines = "\n".join(line(issue) for issue in issues)
         super().__init__("incomplete", tr("检查记录尚不完整，不能定稿：\n{l}", "The inspection is not complete and cannot be finalized:\n{l}", l=lines))
         self.issues = issues
 
@@ -75,7 +81,12 @@ def pinned_template(db: Database, template_id: str, version: str) -> Template:
     sha, body, source = row
     template = _pinned.get(sha)
     if template is None:
-        template = parse_template(json.loads(body), f"{source or template_id} (stored {template_id}@{version})")
+        try:
+            template = parse_template(json.loads(body), f"{source or template_id} (stored {template_id}@{version})")
+        except TemplateInvalid as exc:
+            raise ValidationError("template_unreadable", tr(
+                "本工作区保存的检查表模板 {id} 版本 {v} 无法读取：{e}",
+                "The stored checklist template {id} version {v} cannot be read: {e}", id=template_id, v=version, e=exc)) from exc
         with _pinned_lock:
             _pinned[sha] = template
     return template
@@ -157,12 +168,26 @@ class InspectionSession:
     def progress(self) -> Progress:
         return self.evaluator.progress()
 
+    def visible_items(self) -> list:
+        """The items shown (relevant), in template order — what a printed record lists."""
+        return self.evaluator.visible_items()
+
     def score(self) -> Score:
         return self.evaluator.score()
 
     def validate(self) -> list[Issue]:
         """Header issues first, then every item issue in template order."""
         return header_issues(self.row) + self.evaluator.issues()
+
+    def findings_text(self) -> str:
+        """A first draft of the findings: every shown 不符合 item with its basis and the facts noted."""
+        lines = []
+        for n, item_id in enumerate(self.evaluator.score().nonconforming, 1):
+            item = self.template.item(item_id)
+            note = (self.answer(item_id).note or "").strip()
+            basis = tr("（依据：{b}）", " (basis: {b})", b=item.basis()) if item.basis() else ""
+            lines.append(f"{n}. {item.label()}{basis}" + (tr("：{f}", ": {f}", f=note) if note else ""))
+        return "\n".join(lines)
 
 
 def open_inspection(db: Database, inspection_id: str, today: dt.date | None = None) -> InspectionSession:
@@ -301,7 +326,7 @@ def check_value(template: Template, item_id: str, result: Any, value: Any, note:
         raise bad("该项目不填数值；请用结论、照片或签名。", "This item takes no value; use the result, photos or signatures.")
     if kind == "text" and not isinstance(value, str):
         raise bad("应填写文字。", "Text expected.")
-    if kind == "number" and (isinstance(value, bool) or not isinstance(value, (int, float)) or value != value):
+    if kind == "number" and (isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value)):
         raise bad("应填写数字。", "A number is expected.")
     if kind == "date":
         if not _is_iso_date(value):
@@ -372,7 +397,7 @@ def finalize(txn: Txn, inspection_id: str, *, ended_at: str | None = None) -> di
                           _signature_counts(txn.db, inspection_id))
     issues = header_issues(row) + evaluator.issues()
     if issues:
-        raise FinalizeBlocked(issues)
+        raise FinalizeBlocked(issues, template)
     score = evaluator.score()
     changes = {
         "ended_at": ended_at or row.get("ended_at") or txn.now,

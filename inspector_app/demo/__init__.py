@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from typing import Callable
 
 from inspector_app.demo.reference import add_identity, add_enterprises, add_number_blocks, add_tasks
+from inspector_app.demo.checklists import add_inspection_drafts
+from inspector_app.demo.samples import add_samples
 from inspector_app.demo.documents import add_documents_demo
 from inspector_app.store.db import Store
 
@@ -30,6 +32,8 @@ STEPS: list[Step] = [
     add_enterprises,
     add_tasks,
     add_number_blocks,
+    add_inspection_drafts,
+    add_samples,
     add_documents_demo,  # keep last: fills only what the other areas' steps did not create
 ]
 

@@ -136,8 +136,9 @@ def append_events(txn: "Txn", sample_id: str, first_prev: str, events: list[tupl
     seq0 = txn.db.execute("SELECT coalesce(max(seq), 0) FROM custody_event WHERE sample_id = ?", [sample_id]).fetchone()[0]
     for i, (etype, part, data) in enumerate(events, start=1):
         at = at + dt.timedelta(hours=6 * i)
+        who = [{"name": "周敏", "role": "lab"}] if etype in ("LAB_RECEIVED", "TESTED") else actors
         event = {"id": uuid7(), "sample_id": sample_id, "seq": seq0 + i, "part": part, "type": etype, "at": format_utc(at),
-                 "actors": actors, "place": "", "gps": None, "seal_ids": [], "evidence": [], "data": data, "note": "",
+                 "actors": who, "place": "", "gps": None, "seal_ids": [], "evidence": [], "data": data, "note": "",
                  "device_id": txn.device_id, "prev_hash": prev, "created_at": txn.now, "author": txn.actor}
         event["hash"] = content_hash({k: v for k, v in event.items() if k not in ("hash", "server_at")})
         txn.append("custody_event", event)
@@ -156,7 +157,7 @@ def add_inspection(txn: "Txn", task_id: str, enterprise: dict[str, Any], *, find
         "recorder": people[1]["name"],
     }
     row = txn.insert("inspection", {
-        "task_id": task_id, "enterprise_id": enterprise["id"], "template_id": "routine_inspection", "template_version": "1",
+        "task_id": task_id, "enterprise_id": enterprise["id"], "template_id": "routine_inspection", "template_version": "2026.1",
         "started_at": "2026-11-20T01:00:00.000Z", "ended_at": "2026-11-20T03:10:00.000Z", "place": enterprise.get("address", ""),
         "inspector_ids": [p["id"] for p in people if p["id"]], "recorder_id": people[1]["id"] or None,
         "findings": findings or "检查中发现该企业成品仓库内存放的电热水壶铭牌标识不全，部分产品未标注生产日期；出厂检验记录缺少 2026 年 10 月的耐压试验数据。",
@@ -164,8 +165,9 @@ def add_inspection(txn: "Txn", task_id: str, enterprise: dict[str, Any], *, find
     })
     iid = row["id"]
     for item_id, result, note in answers or [
-        ("licence_valid", "符合", ""), ("nameplate", "不符合", "部分产品未标注生产日期，违反 GB 4706.1 第 7 章标志要求。"),
-        ("factory_test", "不符合", "缺少 2026 年 10 月耐压试验原始记录。"), ("raw_material", "符合", ""), ("recall", "不适用", ""),
+        ("business_licence", "符合", ""), ("quality_assured", "不符合", "缺少 2026 年 10 月耐压试验原始记录，出厂检验不完整。"),
+        ("marking_complete", "不符合", "部分产品未标注生产日期，不符合 GB 4706.1 第 7 章标志要求。"), ("warnings", "符合", ""),
+        ("incoming_inspection", "不适用", ""),
     ]:
         txn.insert("answer", {"inspection_id": iid, "item_id": item_id, "result": result, "note": note, "state": "draft"})
     for i, p in enumerate(people):

@@ -38,7 +38,11 @@ def register_fonts() -> None:
             path = resource_path("fonts", filename)
             if not path.exists():
                 raise FileNotFoundError(f"bundled font missing: {path} (reinstall the application)")
-            pdfmetrics.registerFont(TTFont(name, str(path)))
+            font = TTFont(name, str(path))
+            # reportlab slices whole tables (UMing's glyf is 17 MB) out of the file for every
+            # subset it writes; the tables never change, so slice each once per process.
+            font.face.get_table = lru_cache(maxsize=None)(font.face.get_table)
+            pdfmetrics.registerFont(font)
         # <b> in paragraphs switches to the Hei face; there is no italic in Chinese documents.
         addMapping(SONG, 0, 0, SONG)
         addMapping(SONG, 1, 0, HEI)
@@ -51,8 +55,10 @@ def register_fonts() -> None:
         _registered = True
 
 
-def _has_glyph(font_name: str, ch: str) -> bool:
-    return ord(ch) in pdmetrics_face(font_name).charToGlyph
+def covers(text: str, font_name: str) -> bool:
+    """True if `font_name` has a glyph for every character of `text`."""
+    cmap = pdmetrics_face(font_name).charToGlyph
+    return all(ord(ch) in cmap for ch in text)
 
 
 @lru_cache(maxsize=4)

@@ -189,18 +189,15 @@ def template_items(template_id: str, version: str) -> dict[str, dict[str, str]]:
     """
     if not template_id:
         return {}
-    try:
-        from inspector_app.checklists import load_template  # type: ignore[attr-defined]
-    except ImportError:
-        load_template = None
-    template = None
-    if load_template is not None:
-        try:
-            template = load_template(template_id, version)
-        except Exception:  # noqa: BLE001 - a missing template must not stop a print
-            template = None
-    if template is None:
-        template = _template_file(template_id)
+    try:  # the checklists area's catalog, when present (Template.items → Item.id/.label()/.basis())
+        from inspector_app.checklists import catalog  # type: ignore[attr-defined]
+
+        template = catalog().get(template_id, version)
+        if template is not None:
+            return {str(item.id): {"label": _text(item.label()), "basis": _text(item.basis() or "")} for item in template.items}
+    except Exception:  # noqa: BLE001 - a missing or different template engine must not stop a print
+        pass
+    template = _template_file(template_id)
     items: dict[str, dict[str, str]] = {}
     for item in _walk_items(template):
         item_id = item.get("id") or item.get("name")

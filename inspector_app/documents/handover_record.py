@@ -57,7 +57,7 @@ def build(ctx: DocContext):
         [label_cell("移交方式"), "　".join(x for x in (method, text(sd.get("courier")), text(sd.get("tracking_no"))) if x), label_cell("接收时间"), cn_datetime(received.get("at"), "")],
         [label_cell("封条"), _pair(r.get("seal_intact"), "完好", "破损"), label_cell("包装"), _pair(r.get("packaging_intact"), "完好", "破损")],
         [label_cell("样品数量"), _pair(r.get("quantity_sufficient"), "满足检验需要", "不足"), label_cell("样品状态"), _pair(r.get("state_normal"), "正常", "异常")],
-        [label_cell("随附文书"), _pair(r.get("documents_ok"), "齐全、与样品相符", "不齐全或不符"), label_cell("接收结论"), _pair(r.get("accepted"), "接收", "拒收")],
+        [label_cell("随附文书"), _pair(r.get("documents_ok"), "齐全且相符", "不齐全或不符"), label_cell("接收结论"), _pair(r.get("accepted"), "接收", "拒收")],
         [label_cell("拒收原因／说明"), text(r.get("reason") or received.get("note")), "", ""],
         [label_cell("承检机构"), text(r.get("lab") or sd.get("destination") or d.get("ship_to")), "", ""],
     ]

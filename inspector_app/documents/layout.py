@@ -15,18 +15,23 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Callable
 
+from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFInfo, PDFString
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate, Paragraph, Spacer, Table, TableStyle
 
-from inspector_app.documents import qr
-from inspector_app.documents.fonts import HEI, SONG, draw_string, markup, register_fonts, string_width
+from inspector_app.documents import qr, speed
+from inspector_app.documents.fonts import HEI, SONG, covers, draw_string, markup, register_fonts, string_width
+
+rl_config.useA85 = 0  # binary (Flate) streams: smaller files, no ASCII85 encoding pass
+speed.install()
 
 PAGE_W, PAGE_H = A4
 MARGIN_X = 20 * mm
@@ -111,8 +116,12 @@ def cell(value: object) -> Paragraph:
     return para("" if value is None else value, "cell")
 
 
-def label_cell(text: str) -> Paragraph:
-    return para(text, "cell_label")
+class Label(str):
+    """A form table's label cell (Hei face, centred)."""
+
+
+def label_cell(text: str) -> Label:
+    return Label(text)
 
 
 def checkbox(options: list[tuple[str, bool]]) -> str:
@@ -121,6 +130,9 @@ def checkbox(options: list[tuple[str, bool]]) -> str:
 
 
 GRID = TableStyle([
+    ("FONTNAME", (0, 0), (-1, -1), SONG),  # also for empty cells: never fall back to Helvetica
+    ("FONTSIZE", (0, 0), (-1, -1), 9.5),
+    ("LEADING", (0, 0), (-1, -1), 12.5),
     ("GRID", (0, 0), (-1, -1), 0.6, colors.black),
     ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
     ("LEFTPADDING", (0, 0), (-1, -1), 3),
@@ -130,14 +142,42 @@ GRID = TableStyle([
 ])
 
 
+CELL_SIZE, CELL_PAD = 9.5, 3
+
+
 def form_table(rows: list[list], widths_mm: list[float], spans: list[tuple] = (), extra_style: list = ()) -> Table:
-    """A bordered form table; cells that are str become paragraphs; rows may split across pages."""
-    data = [[cell(c) if isinstance(c, (str, int, float)) or c is None else c for c in row] for row in rows]
+    """A bordered form table; rows may split across pages.
+
+    Text that fits its cell on one line is drawn as a plain table string (fast); longer text
+    becomes a CJK-wrapping paragraph, so nothing is ever clipped.
+    """
     total = sum(widths_mm)
     widths = [CONTENT_W * w / total for w in widths_mm]
+    span_w = {}
+    for (c0, r0), (c1, _r1) in spans:
+        span_w[(c0, r0)] = sum(widths[c0:c1 + 1])
+    commands: list[tuple] = [("SPAN", a, b) for a, b in spans]
+    data = []
+    for r, row in enumerate(rows):
+        out = []
+        for c, value in enumerate(row):
+            if isinstance(value, Flowable):
+                out.append(value)
+                continue
+            text = "" if value is None else str(value)
+            label = isinstance(value, Label)
+            font = HEI if label else SONG
+            avail = span_w.get((c, r), widths[c]) - 2 * CELL_PAD - 1
+            if "\n" not in text and covers(text, font) and pdfmetrics.stringWidth(text, font, CELL_SIZE) <= avail:
+                out.append(text)
+                if label:
+                    commands += [("FONTNAME", (c, r), (c, r), HEI), ("ALIGN", (c, r), (c, r), "CENTER")]
+            else:
+                out.append(para(text, "cell_label" if label else "cell"))
+        data.append(out)
     table = Table(data, colWidths=widths, splitByRow=1, splitInRow=1, hAlign="CENTER")
     table.setStyle(GRID)
-    commands = [("SPAN", a, b) for a, b in spans] + list(extra_style)
+    commands += list(extra_style)
     if commands:
         table.setStyle(TableStyle(commands))
     return table
@@ -207,8 +247,12 @@ class SignerGroup:
     weight: float = 1.0
 
 
+@lru_cache(maxsize=64)
 def _image_reader(png: bytes) -> ImageReader:
-    return ImageReader(io.BytesIO(png))
+    """Decoded once per process: a signature drawn on every page and in every re-print costs one decode."""
+    reader = ImageReader(io.BytesIO(png))
+    reader.getRGBData()
+    return reader
 
 
 def draw_signature_group(c, group: SignerGroup, x: float, y: float, w: float, h: float, label_size: float = 8.5) -> None:
@@ -320,14 +364,26 @@ def _canvas_class(spec: DocSpec, blob_free_groups: list[SignerGroup]):
             self.setLineWidth(0.6)
             if spec.qr_on_pages:
                 size = 19 * mm
-                qr.draw_qr(self, qr_text, PAGE_W - MARGIN_X - size + 2 * mm, PAGE_H - 6 * mm - size, size)
+                if not self._doc.hasForm("fi_qr"):
+                    self.beginForm("fi_qr")
+                    qr.draw_qr(self, qr_text, 0, 0, size)
+                    self.endForm()
+                self.saveState()
+                self.translate(PAGE_W - MARGIN_X - size + 2 * mm, PAGE_H - 6 * mm - size)
+                self.doForm("fi_qr")
+                self.restoreState()
             if blob_free_groups:
-                total_w = sum(g.weight for g in blob_free_groups) or 1
-                x = MARGIN_X
-                for g in blob_free_groups:
-                    w = CONTENT_W * g.weight / total_w
-                    draw_signature_group(self, g, x, FOOTER_TEXT_Y + 5 * mm, w, SIG_ROW_H)
-                    x += w
+                if not self._doc.hasForm("fi_sigrow"):  # the same row on every page: drawn once, placed per page
+                    self.beginForm("fi_sigrow")
+                    self.setLineWidth(0.6)
+                    total_w = sum(g.weight for g in blob_free_groups) or 1
+                    x = MARGIN_X
+                    for g in blob_free_groups:
+                        w = CONTENT_W * g.weight / total_w
+                        draw_signature_group(self, g, x, FOOTER_TEXT_Y + 5 * mm, w, SIG_ROW_H)
+                        x += w
+                    self.endForm()
+                self.doForm("fi_sigrow")
             if spec.watermark:
                 self.saveState()
                 self.setFillColor(colors.Color(0.85, 0.2, 0.2, alpha=0.25))

@@ -57,16 +57,21 @@ def _runs(text: str) -> tuple[int, tuple[tuple[int, int, int], ...]]:
     return len(matrix), tuple(runs)
 
 
-def draw_qr(canvas, text: str, x: float, y: float, size: float, quiet: int = 2) -> None:
-    """Draw the QR code of `text` with its lower-left corner at (x, y), `size` points square."""
+@lru_cache(maxsize=256)
+def _operators(text: str, size: float, quiet: int) -> str:
+    """PDF path operators of the code at the origin (cached: the same code on every page/re-print)."""
     n, runs = _runs(text)
     module = size / (n + 2 * quiet)
-    canvas.saveState()
-    canvas.setFillColorRGB(1, 1, 1)
-    canvas.rect(x, y, size, size, stroke=0, fill=1)
-    canvas.setFillColorRGB(0, 0, 0)
-    path = canvas.beginPath()
+    ops = [f"1 g 0 0 {size:.3f} {size:.3f} re f 0 g"]
     for r, c, length in runs:
-        path.rect(x + (quiet + c) * module, y + size - (quiet + r + 1) * module, length * module, module)
-    canvas.drawPath(path, stroke=0, fill=1)
+        ops.append(f"{(quiet + c) * module:.3f} {size - (quiet + r + 1) * module:.3f} {length * module:.3f} {module:.3f} re")
+    ops.append("f")
+    return "\n".join(ops)
+
+
+def draw_qr(canvas, text: str, x: float, y: float, size: float, quiet: int = 2) -> None:
+    """Draw the QR code of `text` with its lower-left corner at (x, y), `size` points square."""
+    canvas.saveState()
+    canvas.translate(x, y)
+    canvas._code.append(_operators(text, round(size, 3), quiet))  # raw operators: thousands of rects, fast
     canvas.restoreState()

@@ -11,7 +11,7 @@ from sqlite_utils import Database
 
 from inspector_app.documents import gather as g, qr
 from inspector_app.documents.base import PART_LABELS, DocContext, text
-from inspector_app.documents.fonts import HEI, draw_string, string_width
+from inspector_app.documents.fonts import HEI, SONG, draw_string, string_width
 from inspector_app.documents.layout import CONTENT_W, cn_date, para
 
 TYPE = "seal_labels"
@@ -94,7 +94,7 @@ def build(ctx: DocContext):
     cells = [SealLabel(ctx, no, part, col_w - 2 * mm) for no, part in seals]
     rows = [cells[i:i + 2] + ([""] if len(cells[i:i + 2]) == 1 else []) for i in range(0, len(cells), 2)]
     table = Table(rows, colWidths=[col_w, col_w], hAlign="CENTER")
-    table.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 1 * mm), ("RIGHTPADDING", (0, 0), (-1, -1), 1 * mm),
+    table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), SONG), ("LEFTPADDING", (0, 0), (-1, -1), 1 * mm), ("RIGHTPADDING", (0, 0), (-1, -1), 1 * mm),
                                ("TOPPADDING", (0, 0), (-1, -1), 1.5 * mm), ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5 * mm)]))
     product = text((ctx.data.get("product") or {}).get("name"))
     story = [

@@ -372,6 +372,21 @@ CREATE INDEX audit_at ON audit_log(at);
     )
 
 
+@migrations(name="m0003_custody_immutable_site_records")
+def m0003_custody_immutable_site_records(db: Database) -> None:
+    """Finalized refusal / no-sample records are legal evidence: refuse edits (as for samples)."""
+    db.executescript(
+        """
+CREATE TRIGGER site_record_finalized_immutable BEFORE UPDATE ON site_record
+WHEN OLD.state != 'draft' AND NOT (NEW.content_hash IS OLD.content_hash AND NEW.data IS OLD.data
+     AND NEW.number IS OLD.number AND NEW.kind IS OLD.kind)
+BEGIN SELECT RAISE(ABORT, 'finalized site record is immutable'); END;
+CREATE INDEX IF NOT EXISTS custody_event_sample ON custody_event(sample_id, seq);
+CREATE INDEX IF NOT EXISTS seal_sample ON seal(sample_id);
+"""
+    )
+
+
 @migrations(name="m0010_checklists_templates")
 def m0010_checklists_templates(db: Database) -> None:
     """Every template version an inspection was filled with, kept forever (canonical JSON);

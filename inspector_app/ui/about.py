@@ -9,9 +9,10 @@ from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
+from inspector_app.ui import style
 from inspector_app import __version__
 from inspector_app.logging_setup import current_log_file
-from inspector_app.store.migrations import schema_version
+from inspector_app.store import migrations
 
 
 class AboutDialog(QDialog):
@@ -20,9 +21,9 @@ class AboutDialog(QDialog):
         self.setObjectName("AboutDialog")
         self.setWindowTitle(self.tr("关于现场检查"))
         title = QLabel(self.tr("现场检查 Field Inspector"))
-        title.setProperty("role", "title")
+        style.role(title, "title")
         version = QLabel(self.tr("版本 {v} · 数据库结构 {s} · Qt/PySide6 {q} · Python {p}").format(
-            v=__version__, s=schema_version(), q=pyside_version, p=platform.python_version()))
+            v=__version__, s=len(migrations.migrations._migrations), q=pyside_version, p=platform.python_version()))
         version.setObjectName("version")
         folder = QLabel(self.tr("数据文件夹：{p}").format(p=data_folder))
         folder.setObjectName("data_folder")
@@ -35,7 +36,7 @@ class AboutDialog(QDialog):
         text = QLabel(self.tr("供市场监督管理部门产品质量监督抽查与现场检查使用：离线检查表、照片证据、"
                               "样品流转记录、法定文书及与中心服务器同步。\n字体：Droid Sans Fallback（Apache 2.0）。"))
         text.setWordWrap(True)
-        text.setProperty("role", "subtitle")
+        style.role(text, "subtitle")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("关闭"))

@@ -104,28 +104,43 @@ class Session:
 
     def close(self) -> None:
         self.window.close()
-        self.ops.wait_idle()
+        self.ops.shutdown()
         self.store.close()
 
 
-def run_blocking(app: Any, ops_or_store: Any, fn, label: str) -> Any:
-    """Run `fn(ctx)` in the background while a busy dialog spins (the UI keeps painting)."""
-    from PySide6.QtCore import QEventLoop, Qt
+def run_blocking(app: Any, fn, label: str) -> Any:
+    """Run `fn(None)` on a plain thread while a busy dialog spins (the UI keeps painting).
+
+    Used before any window exists (building the demo workspace), so there is no `Ops` yet.
+    """
+    import threading
+
+    from PySide6.QtCore import QEventLoop, Qt, QTimer
     from PySide6.QtWidgets import QProgressDialog
 
-    from inspector_app.ui.ops import Ops
+    outcome: dict[str, Any] = {}
 
-    ops = ops_or_store if isinstance(ops_or_store, Ops) else Ops(ops_or_store)
+    def work() -> None:
+        try:
+            outcome["ok"] = fn(None)
+        except BaseException as exc:  # noqa: BLE001 - re-raised on the main thread
+            outcome["error"] = exc
+
     dialog = QProgressDialog(label, "", 0, 0)
     dialog.setCancelButton(None)
     dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
     dialog.setMinimumDuration(300)
+    worker = threading.Thread(target=work, name="blocking-op", daemon=True)
+    worker.start()
     loop = QEventLoop()
-    outcome: dict[str, Any] = {}
-    ops.query(fn, on_success=lambda r: (outcome.setdefault("ok", r), loop.quit()),
-              on_failure=lambda e: (outcome.setdefault("error", e), loop.quit()))
+    timer = QTimer()
+    timer.setInterval(30)
+    timer.timeout.connect(lambda: loop.quit() if not worker.is_alive() else None)
+    timer.start()
     loop.exec()
+    timer.stop()
     dialog.close()
+    dialog.deleteLater()
     if "error" in outcome:
         raise outcome["error"]
     return outcome.get("ok")
@@ -159,8 +174,18 @@ def open_workspace(root: Path, is_demo: bool, app: Any, interactive: bool = True
     store = open_store(root)
     if is_demo:
         label = QCoreApplication.translate("App", "正在生成演示工作区，请稍候…")
-        ensure_demo(store, wait=(lambda fn: run_blocking(app, store, fn, label)) if interactive else None)
+        ensure_demo(store, wait=(lambda fn: run_blocking(app, fn, label)) if interactive else None)
     return store
+
+
+def start_prefetch(data_dir: Path | None) -> Any:
+    """Open a known, existing workspace and read its first page while Qt loads (see prefetch.py)."""
+    from inspector_app.store.paths import WorkspacePaths
+    from inspector_app.ui.prefetch import StartupPrefetch
+
+    if data_dir is None or not WorkspacePaths(Path(data_dir).expanduser()).db.exists():
+        return None
+    return StartupPrefetch(Path(data_dir).expanduser())
 
 
 def run(argv: list[str] | None = None) -> int:
@@ -170,6 +195,7 @@ def run(argv: list[str] | None = None) -> int:
 
         return run_smoke_test(args)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    prefetch = start_prefetch(args.data_dir) if not args.demo else None
     app = create_application(sys.argv[:1])
 
     from PySide6.QtCore import QCoreApplication
@@ -198,12 +224,16 @@ def run(argv: list[str] | None = None) -> int:
         if chosen is None:
             return False
         root, is_demo = chosen
+        first_page = None
         try:
-            store = open_workspace(Path(root), is_demo, app)
+            if prefetch is not None and not ask:
+                store, first_page = prefetch.result()
+            else:
+                store = open_workspace(Path(root), is_demo, app)
         except WorkspaceError as exc:
             QMessageBox.critical(None, QCoreApplication.translate("App", "无法打开工作区"), str(exc))
             return start(True)
-        language = args.lang or workspace_settings(store.paths.root).get("ui/language") or pointer.get("ui/language")
+        language = args.lang or store.setting("language") or workspace_settings(store.paths.root).get("ui/language")
         languages.apply(language)
         session = Session(app, store, languages, workspace_label=str(store.paths.root))
         if not store.setting("inspector.name"):
@@ -221,13 +251,13 @@ def run(argv: list[str] | None = None) -> int:
         session.window.on_switch_workspace = switch
         holder["session"] = session
         session.window.show()
-        session.window.start()
+        session.window.start(first_page)
         return True
 
     if not start(False):
         return 0
     code = app.exec()
     if "session" in holder:
-        holder["session"].ops.wait_idle()
+        holder["session"].ops.shutdown()
         holder["session"].store.close()
     return code

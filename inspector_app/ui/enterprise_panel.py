@@ -33,6 +33,7 @@ def _table(columns: int) -> QTableWidget:
     table.horizontalHeader().setStretchLastSection(True)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     return table
 
 
@@ -77,13 +78,13 @@ class EnterprisePanel(QWidget):
         self.profile: dict[str, Any] | None = None
 
         self.name = QLabel()
-        self.name.setProperty("role", "title")
+        style.role(self.name, "title")
         self.name.setWordWrap(True)
         self.name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.risk = QLabel()
         self.risk.setAlignment(Qt.AlignmentFlag.AlignLeft)
         self.empty = QLabel()
-        self.empty.setProperty("role", "hint")
+        style.role(self.empty, "hint")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
         self.form = QFormLayout()
@@ -97,7 +98,7 @@ class EnterprisePanel(QWidget):
             value.setWordWrap(True)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             label = QLabel()
-            label.setProperty("role", "hint")
+            style.role(label, "hint")
             self.fields[key], self.field_labels[key] = value, label
             self.form.addRow(label, value)
 
@@ -109,7 +110,7 @@ class EnterprisePanel(QWidget):
         self.samples_title = QLabel()
         self.samples = _table(5)
         for title in (self.licences_title, self.history_title, self.samples_title):
-            title.setStyleSheet("font-weight: 600; margin-top: 10px;")
+            style.role(title, "section")
 
         body = QWidget()
         inner = QVBoxLayout(body)
@@ -180,7 +181,7 @@ class EnterprisePanel(QWidget):
         risk = profile.get("risk_class") or "B"
         fg, bg = style.RISK_COLOURS.get(risk, style.MUTED)
         self.risk.setText(self.tr("风险等级 {c}").format(c=risk) + "  ·  " + self.tr("未完成任务 {n} 项").format(n=profile.get("open_tasks", 0)))
-        self.risk.setStyleSheet(f"color: {fg}; background: {bg}; border-radius: 4px; padding: 3px 8px; font-weight: 600;")
+        style.badge(self.risk, (fg, bg))
         for key, label in self.fields.items():
             value = profile.get(key)
             if isinstance(value, list):

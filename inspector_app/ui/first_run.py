@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector_app.ui import style
 from inspector_app.domain.ids import uuid7
 from inspector_app.store.reference import upsert_inspector
 from inspector_app.ui.ops import Ops
@@ -28,11 +29,11 @@ class WorkspaceDialog(QDialog):
         self.demo_path = demo_path
 
         title = QLabel(self.tr("欢迎使用现场检查"))
-        title.setProperty("role", "title")
+        style.role(title, "title")
         intro = QLabel(self.tr("所有检查记录、照片和文书保存在本机的“工作区”文件夹中，无网络时也可使用。"
                                "请选择已有工作区、新建一个，或先打开演示工作区熟悉软件。"))
         intro.setWordWrap(True)
-        intro.setProperty("role", "subtitle")
+        style.role(intro, "subtitle")
         self.folder = QLineEdit(str(default_path))
         self.folder.setObjectName("workspace_folder")
         browse = QPushButton(self.tr("浏览…"))
@@ -41,18 +42,18 @@ class WorkspaceDialog(QDialog):
         row.addWidget(self.folder, 1)
         row.addWidget(browse)
         self.error = QLabel()
-        self.error.setProperty("role", "error")
+        style.role(self.error, "error")
         self.error.setWordWrap(True)
 
         create = QPushButton(self.tr("新建或打开此工作区"))
-        create.setProperty("primary", True)
+        style.role(create, "primary")
         create.setObjectName("create_workspace")
         create.clicked.connect(self._create)
         demo = QPushButton(self.tr("打开演示工作区"))
         demo.setObjectName("open_demo")
         demo.clicked.connect(self._demo)
         demo_hint = QLabel(self.tr("演示工作区：{p}（虚构的企业和任务，可随意练习）").format(p=demo_path))
-        demo_hint.setProperty("role", "hint")
+        style.role(demo_hint, "hint")
         demo_hint.setWordWrap(True)
 
         layout = QVBoxLayout(self)
@@ -107,19 +108,19 @@ class IdentityDialog(QDialog):
         self.name.setObjectName("name")
         self.cert = QLineEdit(store.setting("inspector.cert_no") or "")
         self.cert.setObjectName("cert_no")
-        self.unit = QLineEdit(store.setting("inspector.unit") or "")
+        self.unit = QLineEdit(self._unit(store))
         self.partner_name = QLineEdit(partner.get("name", ""))
         self.partner_name.setObjectName("partner_name")
         self.partner_cert = QLineEdit(partner.get("cert_no", ""))
         self.partner_cert.setObjectName("partner_cert_no")
         self.error = QLabel()
-        self.error.setProperty("role", "error")
+        style.role(self.error, "error")
         self.error.setWordWrap(True)
 
         intro = QLabel(self.tr("现场检查须由两名以上执法人员进行。请填写您和同行检查人员的姓名与执法证号，"
                                "它们将记录在每份检查记录中。"))
         intro.setWordWrap(True)
-        intro.setProperty("role", "subtitle")
+        style.role(intro, "subtitle")
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         form.addRow(self.tr("姓名"), self.name)
@@ -149,7 +150,13 @@ class IdentityDialog(QDialog):
             row = store.read().execute("SELECT name, cert_no FROM inspector WHERE id = ?", [partner_id]).fetchone()
             if row:
                 return {"name": row[0], "cert_no": row[1]}
-        return dict(store.setting("inspector.partner") or {})
+        return {}
+
+    @staticmethod
+    def _unit(store: Any) -> str:
+        me = store.setting("inspector.id")
+        row = store.read().execute("SELECT unit FROM inspector WHERE id = ?", [me]).fetchone() if me else None
+        return row[0] if row else ""
 
     def _save(self) -> None:
         values = {"name": self.name.text().strip(), "cert_no": self.cert.text().strip(), "unit": self.unit.text().strip(),
@@ -169,17 +176,18 @@ class IdentityDialog(QDialog):
 
 
 def save_identity(txn: Any, values: dict[str, str]) -> dict[str, str]:
-    """Write both inspectors (reference rows) and the identity settings in one transaction."""
+    """Write both inspectors (`inspector` rows, with their unit) and the declared identity
+    settings (inspector.id/name/cert_no/partner_id) in one transaction."""
+    from inspector_app import settings
+
     me_id = txn.setting("inspector.id") or uuid7()
     upsert_inspector(txn, {"id": me_id, "name": values["name"], "cert_no": values["cert_no"], "unit": values.get("unit", "")})
-    txn.set_setting("inspector.id", me_id)
-    txn.set_setting("inspector.name", values["name"])
-    txn.set_setting("inspector.cert_no", values["cert_no"])
-    txn.set_setting("inspector.unit", values.get("unit", ""))
+    settings.put(txn, "inspector.id", me_id)
+    settings.put(txn, "inspector.name", values["name"])
+    settings.put(txn, "inspector.cert_no", values["cert_no"])
     if values.get("partner_name"):
         partner_id = txn.setting("inspector.partner_id") or uuid7()
         upsert_inspector(txn, {"id": partner_id, "name": values["partner_name"], "cert_no": values["partner_cert"],
                                "unit": values.get("unit", "")})
-        txn.set_setting("inspector.partner_id", partner_id)
-        txn.set_setting("inspector.partner", {"name": values["partner_name"], "cert_no": values["partner_cert"]})
+        settings.put(txn, "inspector.partner_id", partner_id)
     return {"id": me_id}

@@ -16,11 +16,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector_app.ui import style
 from inspector_app import __version__
 from inspector_app.ui import seams
 from inspector_app.ui.enterprise_panel import EnterprisePanel
 from inspector_app.ui.i18n import LANGUAGES
-from inspector_app.ui.inspection.loader import find_inspection, load_session
 from inspector_app.ui.ops import Ops
 from inspector_app.ui.queries import open_drafts, status_counts
 from inspector_app.ui.settings import UiSettings
@@ -36,7 +36,7 @@ class DraftBanner(QFrame):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setProperty("role", "banner")
+        style.role(self, "banner")
         self.setObjectName("draft_banner")
         self.layout_ = QHBoxLayout(self)
         self.layout_.setContentsMargins(12, 8, 12, 8)
@@ -57,7 +57,7 @@ class DraftBanner(QFrame):
         self.buttons = []
         for draft in drafts[:3]:
             button = QPushButton()
-            button.setProperty("primary", True)
+            style.role(button, "primary")
             button.setObjectName(f"resume_{draft['id']}")
             button.clicked.connect(lambda _c=False, i=draft["id"]: self.open_requested.emit(i))
             self.layout_.insertWidget(self.layout_.count() - 1, button)
@@ -94,9 +94,9 @@ class MainWindow(QMainWindow):
         self.tasks = TaskListWidget(ops, page_size=settings.get("tasks/page_size"))
         self.tasks.setObjectName("task_list")
         self.enterprise = EnterprisePanel(ops)
-        self.samples = seams.make("samples", self.store)
-        self.documents = seams.make("document_preview", self.store)
-        self.conflicts = seams.make("conflicts", self.store)
+        self.samples = seams.LazyTab("samples", self.store)
+        self.documents = seams.LazyTab("document_preview", self.store)
+        self.conflicts = seams.LazyTab("conflicts", self.store)
         self.side = QTabWidget()
         self.side.setObjectName("side_tabs")
         for widget in (self.enterprise, self.samples, self.documents, self.conflicts):
@@ -204,12 +204,15 @@ class MainWindow(QMainWindow):
         self.status_saving = QLabel()
         self.sync_status = seams.make("sync_status", self.store)
         self.sync_status.setMaximumHeight(28)
+        for widget in (self.status_workspace, self.status_inspector, self.status_pending, self.status_saving):
+            widget.setContentsMargins(8, 0, 12, 0)
         for widget in (self.status_workspace, self.status_inspector):
             bar.addWidget(widget)
         bar.addPermanentWidget(self.status_saving)
         bar.addPermanentWidget(self.status_pending)
         bar.addPermanentWidget(self.sync_status)
         self.pending_changes: int | None = None
+        self.identity: tuple[str, str] = ("", "")
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("现场检查") + " — Field Inspector")
@@ -233,9 +236,12 @@ class MainWindow(QMainWindow):
         self.refresh_status_labels()
 
     # -- data ----------------------------------------------------------------------------------
-    def start(self) -> None:
-        """Load the first page of tasks, status counts and open drafts (all in the background)."""
-        self.tasks.model.reload()
+    def start(self, first_page: tuple[int, list[dict[str, Any]]] | None = None) -> None:
+        """Load the first page of tasks (unless prefetched), status counts and open drafts (in the background)."""
+        if first_page is not None and self.tasks.model.filter == type(self.tasks.model.filter)(today=self.tasks.model.filter.today):
+            self.tasks.model.preload(*first_page)
+        else:
+            self.tasks.model.reload()
         self.refresh_status()
         self.ops.query(lambda ctx: open_drafts(self.store.read()), on_success=self.banner.set_drafts)
 
@@ -271,12 +277,13 @@ class MainWindow(QMainWindow):
 
     def _status_loaded(self, counts: dict[str, Any]) -> None:
         self.pending_changes = counts["pending"]
+        self.identity = (counts["inspector_name"], counts["inspector_cert_no"])
         self.refresh_status_labels()
 
     def refresh_status_labels(self) -> None:
         self.status_workspace.setText(self.tr("工作区：{p}").format(p=self.workspace_label))
-        name = self.store.setting("inspector.name") or self.tr("未设置")
-        cert = self.store.setting("inspector.cert_no") or "—"
+        name = self.identity[0] or self.tr("未设置")
+        cert = self.identity[1] or "—"
         self.status_inspector.setText(self.tr("检查人员：{n}（执法证号 {c}）").format(n=name, c=cert))
         if self.pending_changes is not None:
             self.status_pending.setText(self.tr("待同步更改：{n}").format(n=self.pending_changes))
@@ -295,6 +302,8 @@ class MainWindow(QMainWindow):
         from inspector_app import checklists
 
         def find(ctx):
+            from inspector_app.ui.inspection.loader import find_inspection
+
             return find_inspection(self.store.read(), task["id"])
 
         def found(inspection_id: str | None) -> None:
@@ -320,8 +329,12 @@ class MainWindow(QMainWindow):
             if on_open:
                 on_open(window)
             return
-        self.ops.query(lambda ctx: load_session(self.store.read(), inspection_id),
-                       on_success=lambda res: self._show_inspection(*res, on_open=on_open))
+        def load(ctx):
+            from inspector_app.ui.inspection.loader import load_session
+
+            return load_session(self.store.read(), inspection_id)
+
+        self.ops.query(load, on_success=lambda res: self._show_inspection(*res, on_open=on_open))
 
     def _show_inspection(self, session: Any, extra: dict[str, Any], on_open=None) -> None:
         from inspector_app.ui.inspection.window import InspectionWindow
@@ -354,7 +367,7 @@ class MainWindow(QMainWindow):
 
         dialog = IdentityDialog(self.ops, self)
         if dialog.exec():
-            self.refresh_status_labels()
+            self.refresh_status()
 
     def show_about(self) -> None:
         from inspector_app.ui.about import AboutDialog
@@ -367,6 +380,9 @@ class MainWindow(QMainWindow):
             code = self.languages.language
         self.language_actions[code].setChecked(True)
         self.settings.set("ui/language", code)
+        from inspector_app import settings as workspace_settings_
+
+        self.ops.write(workspace_settings_.put, "language", code)   # the workspace remembers it too (CLI, backups)
         from inspector_app.ui.settings import pointer_settings
 
         pointer = pointer_settings()

@@ -97,6 +97,7 @@ class Ops(QObject):
         self.pool.setMaxThreadCount(max_threads)
         self._live: set[OpHandle] = set()
         self._writes_in_flight = 0
+        self.closed = False
 
     # -- queries -----------------------------------------------------------------------------
     def query(
@@ -165,6 +166,8 @@ class Ops(QObject):
 
         def ok(result: Any) -> None:
             finish()
+            if self.closed:
+                return
             if is_write:
                 self.written.emit()
             if on_success is not None:
@@ -172,7 +175,7 @@ class Ops(QObject):
 
         def bad(exc: BaseException) -> None:
             finish()
-            if isinstance(exc, OpCancelled):
+            if self.closed or isinstance(exc, OpCancelled):
                 return
             log.error("background operation failed: %s\n%s", exc, getattr(exc, "__traceback_text__", ""))
             if on_failure is not None:
@@ -182,6 +185,22 @@ class Ops(QObject):
 
         relay.succeeded.connect(ok)
         relay.failed.connect(bad)
+
+    def shutdown(self) -> None:
+        """Before the store closes: finish running work, then ignore late results."""
+        from PySide6.QtCore import QCoreApplication
+
+        self.pool.waitForDone(30000)
+        for _ in range(20):   # autosaves queued behind a write in flight are submitted when it commits
+            if not self._writes_in_flight:
+                break
+            try:
+                self.store.write_sync(lambda txn: None)   # the writer is FIFO: everything before has committed
+            except Exception:  # noqa: BLE001 - store already closed; nothing left to wait for
+                break
+            QCoreApplication.processEvents()
+        QCoreApplication.processEvents()
+        self.closed = True
 
     def wait_idle(self, msecs: int = 30000) -> bool:
         """Wait for the worker pool (used on shutdown and by tests, never during normal UI work)."""
@@ -199,10 +218,12 @@ class CoalescingWriter(QObject):
     idle_changed = Signal(bool)
 
     def __init__(self, ops: Ops, parent: QObject | None = None):
-        super().__init__(parent)
+        # Owned by `ops` (not by a window): a window closed mid-save must not drop queued values.
+        super().__init__(parent if parent is not None else ops)
         self.ops = ops
         self._in_flight: set[Any] = set()
         self._queued: dict[Any, tuple] = {}
+        self._when_idle: list[Callable[[], None]] = []
 
     def submit(self, key: Any, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
         if key in self._in_flight:
@@ -232,6 +253,19 @@ class CoalescingWriter(QObject):
             self._start(key, *queued)
         elif self.idle:
             self.idle_changed.emit(True)
+            callbacks, self._when_idle = self._when_idle, []
+            for callback in callbacks:
+                callback()
+
+    def when_idle(self, callback: Callable[[], None]) -> None:
+        """Run `callback` once every queued autosave has been handed to the store (now if idle).
+
+        Finalizing goes through here: the store's writer is FIFO, so a write submitted after
+        this point commits after every autosave."""
+        if self.idle:
+            callback()
+        else:
+            self._when_idle.append(callback)
 
     @property
     def idle(self) -> bool:

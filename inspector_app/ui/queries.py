@@ -9,8 +9,6 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from inspector_app.store import reference
-
 OPEN_STATES = ("assigned", "in_progress")
 
 # column key -> SQL expression used for ORDER BY
@@ -37,6 +35,11 @@ class TaskFilter:
     sort: str = "due"
     descending: bool = False
     today: str = field(default_factory=lambda: date.today().isoformat())
+
+
+def _needs_enterprise(f: TaskFilter) -> bool:
+    """Whether filtering or sorting reads enterprise columns (else the join waits for the page)."""
+    return bool(f.search.strip()) or bool(f.risks) or f.sort in ("enterprise", "risk")
 
 
 def _where(f: TaskFilter) -> tuple[str, list[Any]]:
@@ -66,34 +69,40 @@ def _where(f: TaskFilter) -> tuple[str, list[Any]]:
     return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
-TASK_COLUMNS = (
-    "t.id, t.number, t.type, t.plan, t.due_date, t.state, t.priority, t.template_id, t.enterprise_id,"
-    " e.name AS enterprise, e.risk_class AS risk,"
-    " (SELECT i.state FROM inspection i WHERE i.task_id = t.id ORDER BY i.created_at DESC LIMIT 1) AS inspection_state"
-)
+PAGE_COLUMNS = "t.id, t.number, t.type, t.plan, t.due_date, t.state, t.priority, t.template_id, t.enterprise_id"
 
 
 def count_tasks(db: Any, f: TaskFilter) -> int:
     where, params = _where(f)
-    return db.execute(f"SELECT count(*) FROM task t JOIN enterprise e ON e.id = t.enterprise_id {where}", params).fetchone()[0]
+    join = "JOIN enterprise e ON e.id = t.enterprise_id" if _needs_enterprise(f) else ""
+    return db.execute(f"SELECT count(*) FROM task t {join} {where}", params).fetchone()[0]
 
 
 def task_page(db: Any, f: TaskFilter, offset: int, limit: int) -> list[dict[str, Any]]:
+    """One page of the task list: the page is chosen first, the enterprise and inspection
+    columns are then looked up for its rows only."""
     where, params = _where(f)
     key = SORT_KEYS.get(f.sort, "t.due_date")
     direction = "DESC" if f.descending else "ASC"
     nulls = "NULLS LAST" if not f.descending else "NULLS FIRST"
+    join = "JOIN enterprise e ON e.id = t.enterprise_id" if _needs_enterprise(f) else ""
     sql = (
-        f"SELECT {TASK_COLUMNS} FROM task t JOIN enterprise e ON e.id = t.enterprise_id {where}"
-        f" ORDER BY {key} {direction} {nulls}, t.rowid {direction} LIMIT ? OFFSET ?"
+        f"WITH page AS MATERIALIZED (SELECT {PAGE_COLUMNS} FROM task t {join} {where}"
+        f" ORDER BY {key} {direction} {nulls}, t.rowid {direction} LIMIT ? OFFSET ?)"
+        " SELECT page.*, e.name AS enterprise, e.risk_class AS risk,"
+        " (SELECT i.state FROM inspection i WHERE i.task_id = page.id ORDER BY i.created_at DESC LIMIT 1) AS inspection_state"
+        " FROM page JOIN enterprise e ON e.id = page.enterprise_id"
     )
     cursor = db.execute(sql, [*params, limit, offset])
     cols = [d[0] for d in cursor.description]
-    return [dict(zip(cols, row)) for row in cursor.fetchall()]
+    rows = [dict(zip(cols, row)) for row in cursor.fetchall()]
+    return rows
 
 
 def enterprise_profile(db: Any, enterprise_id: str) -> dict[str, Any] | None:
     """The enterprise with its inspection and sample history (newest first)."""
+    from inspector_app.store import reference
+
     enterprise = reference.fetch(db, "enterprise", enterprise_id)
     if enterprise is None:
         return None
@@ -118,14 +127,21 @@ def enterprise_profile(db: Any, enterprise_id: str) -> dict[str, Any] | None:
 
 def status_counts(db: Any) -> dict[str, Any]:
     """Numbers for the status bar: pending outbox changes, open drafts."""
+    import json
+
+    settings = dict(db.execute("SELECT key, value FROM setting WHERE key IN ('inspector.name', 'inspector.cert_no')").fetchall())
     return {
         "pending": db.execute("SELECT count(*) FROM outbox WHERE status = 'pending'").fetchone()[0],
         "drafts": db.execute("SELECT count(*) FROM inspection WHERE state = 'draft'").fetchone()[0],
+        "inspector_name": json.loads(settings.get("inspector.name", '""')),
+        "inspector_cert_no": json.loads(settings.get("inspector.cert_no", '""')),
     }
 
 
 def open_drafts(db: Any) -> list[dict[str, Any]]:
     """Draft inspections left open (offered again at start-up)."""
+    from inspector_app.store import reference
+
     return reference.query(
         db,
         "SELECT i.id, i.task_id, i.updated_at, i.template_id, e.name AS enterprise, t.number AS task_number,"

@@ -1,6 +1,7 @@
-"""UI settings, declared once: name, type, default, help — stored in an ini file.
+"""UI-only settings, declared once: name, type, default, help — stored in an ini file.
 
-Two files: the workspace's `ui-settings.ini` (window layout, language, everything tied to
+Workspace settings (identity, language, bureau …) are declared in `inspector_app/settings.py`
+and live in the workspace database; this module holds what only the GUI needs. Two files: the workspace's `ui-settings.ini` (window layout, language, everything tied to
 the data folder) and a tiny per-user pointer file remembering the last workspace and
 language, used only when no `--data-dir` is given (before a workspace is open).
 """

@@ -29,6 +29,7 @@ class SmokeContext:
     window: Any
     result: dict[str, Any] = field(default_factory=dict)
     inspection: Any = None
+    first_page: Any = None
 
     def wait_until(self, predicate: Callable[[], bool], seconds: float = 30.0) -> None:
         from PySide6.QtCore import QEventLoop
@@ -46,7 +47,7 @@ def step_main_window(ctx: SmokeContext) -> dict:
     shown: list[float] = []
     ctx.window.ready.connect(lambda: shown.append(since_process_start()))
     ctx.window.show()
-    ctx.window.start()
+    ctx.window.start(ctx.first_page)
     ctx.wait_until(lambda: bool(shown))
     return {"startup_seconds": round(shown[0], 3), "tasks": ctx.window.tasks.model.total}
 
@@ -70,11 +71,13 @@ def step_answer_item(ctx: SmokeContext) -> dict:
     from inspector_app.checklists import RESULT_CONFORM
 
     window = ctx.inspection
-    item = next((i for i in window.template.items if i.type == "result" and window.session.state(i.id).relevant), None)
-    if item is None:
+    candidates = [i for i in window.template.items if i.type == "result" and window.session.state(i.id).relevant]
+    if not candidates:
         raise RuntimeError("the template has no result item")
+    item = next((i for i in candidates if not window.session.state(i.id).answered), candidates[0])
     card = window.go_to_item(item.id)
-    card.editor.choose(RESULT_CONFORM)
+    if card.result() != RESULT_CONFORM:
+        card.editor.choose(RESULT_CONFORM)
     ctx.wait_until(lambda: window.writer.idle)
     stored = ctx.store.read().execute(
         "SELECT result FROM answer WHERE inspection_id = ? AND item_id = ?", [window.inspection_id, item.id]).fetchone()
@@ -96,21 +99,25 @@ SMOKE_STEPS: list[Callable[[SmokeContext], dict]] = [step_main_window, step_open
 def run_smoke_test(args: Any) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from inspector_app.store.paths import default_data_dir
+    from inspector_app.ui.app import start_prefetch
+
+    root = Path(args.data_dir or default_data_dir())
+    prefetch = start_prefetch(root)            # before Qt loads: the workspace opens meanwhile
+    from inspector_app.store import open_store
     from inspector_app.ui.app import Session, create_application, ensure_demo
     from inspector_app.ui.i18n import LanguageManager
-    from inspector_app.store import open_store
 
     result: dict[str, Any] = {"ok": False}
     app = create_application(sys.argv[:1])
     languages = LanguageManager(app)
     languages.apply(args.lang or "zh_CN")
-    root = Path(args.data_dir or default_data_dir())
-    store = open_store(root)
+    store, first_page = prefetch.result() if prefetch is not None else (open_store(root), None)
     demo_started = time.monotonic()
     if ensure_demo(store):
         result["demo_build_seconds"] = round(time.monotonic() - demo_started, 3)
+        first_page = None
     session = Session(app, store, languages, workspace_label=str(root))
-    ctx = SmokeContext(app=app, store=store, ops=session.ops, window=session.window, result=result)
+    ctx = SmokeContext(app=app, store=store, ops=session.ops, window=session.window, result=result, first_page=first_page)
     step_name = ""
     try:
         for step in SMOKE_STEPS:
@@ -122,7 +129,7 @@ def run_smoke_test(args: Any) -> int:
         result["error"] = f"{type(exc).__name__}: {exc}"
         traceback.print_exc(file=sys.stderr)
     finally:
-        session.ops.wait_idle()
+        session.ops.shutdown()
         store.close()
     print(json.dumps(result, ensure_ascii=False))
     return 0 if result["ok"] else 1

@@ -1,11 +1,17 @@
-"""Look and feel: the bundled font, a calm palette and the status colours, in one place."""
+"""Look and feel: the bundled font, a calm palette and the status colours, in one place.
+
+No application-wide style sheet: with one, Qt re-matches CSS rules for every widget it
+polishes, which made a 200-item inspection several times slower to open. Colours come from
+the palette; the few special looks (cards, badges, result buttons) are set per widget here.
+"""
 
 from __future__ import annotations
 
 import logging
 
-from PySide6.QtGui import QColor, QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QPalette
+from PySide6.QtWidgets import QAbstractButton, QApplication, QFrame, QLabel, QWidget
 
 from inspector_app.store.paths import resource_path
 
@@ -20,54 +26,14 @@ WARN = ("#8a5300", "#fff4e0")
 BAD = ("#a1221b", "#fdecea")
 INFO = ("#1f4e8c", "#e8f0fb")
 MUTED = ("#5f6b7a", "#f1f3f5")
+TEXT = "#1c232b"
+BORDER = "#dfe3e8"
+ACCENT = "#2b5fad"
+OVERDUE_ROW = ("#fff5f4", "#fff5f4")  # a whisper of red across an overdue task's row
 
 RISK_COLOURS = {"A": OK, "B": INFO, "C": WARN, "D": BAD}
 STATE_COLOURS = {"assigned": INFO, "in_progress": WARN, "done": OK, "cancelled": MUTED,
                  "draft": WARN, "finalized": OK, "synced": OK}
-
-ACCENT = "#2b5fad"
-OVERDUE_ROW = ("#fff5f4", "#fff5f4")  # a whisper of red across an overdue task's row
-
-STYLE_SHEET = f"""
-QMainWindow, QDialog {{ background: #fafbfc; }}
-QToolBar {{ background: #ffffff; border: none; border-bottom: 1px solid #e3e6ea; spacing: 6px; padding: 4px 8px; }}
-QStatusBar {{ background: #ffffff; border-top: 1px solid #e3e6ea; color: #46505c; }}
-QStatusBar QLabel {{ padding: 0 8px; }}
-QTableView, QTreeView, QListView {{ background: #ffffff; border: 1px solid #e3e6ea; gridline-color: #eef0f2;
-    selection-background-color: #dbe7fb; selection-color: #111; alternate-background-color: #f7f8fa; }}
-QHeaderView::section {{ background: #f4f5f7; border: none; border-bottom: 1px solid #e3e6ea;
-    border-right: 1px solid #eceef1; padding: 5px 8px; color: #394350; font-weight: 600; }}
-QLineEdit, QPlainTextEdit, QTextEdit, QComboBox, QDateEdit, QDoubleSpinBox, QSpinBox {{
-    background: #ffffff; border: 1px solid #cfd5dc; border-radius: 4px; padding: 4px 6px; }}
-QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QComboBox:focus, QDateEdit:focus, QDoubleSpinBox:focus {{
-    border: 1px solid {ACCENT}; }}
-QPushButton {{ background: #ffffff; border: 1px solid #c6ccd4; border-radius: 4px; padding: 5px 14px; }}
-QPushButton:hover {{ background: #f2f5f9; }}
-QPushButton:default, QPushButton[primary="true"] {{ background: {ACCENT}; color: white; border-color: {ACCENT}; }}
-QPushButton:disabled {{ color: #9aa3ad; background: #f4f5f7; }}
-QTabWidget::pane {{ border: 1px solid #e3e6ea; background: #ffffff; top: -1px; }}
-QTabBar::tab {{ padding: 6px 14px; border: 1px solid transparent; color: #46505c; }}
-QTabBar::tab:selected {{ background: #ffffff; border: 1px solid #e3e6ea; border-bottom-color: #ffffff; color: #111; }}
-QGroupBox {{ border: 1px solid #e3e6ea; border-radius: 6px; margin-top: 14px; padding: 10px 8px 8px 8px; background: #ffffff; }}
-QGroupBox::title {{ subcontrol-origin: margin; left: 10px; padding: 0 4px; color: #394350; font-weight: 600; }}
-QListWidget#section_nav {{ background: #ffffff; border: none; border-right: 1px solid #e3e6ea; padding: 6px 0; }}
-QListWidget#section_nav::item {{ padding: 8px 12px; border-left: 3px solid transparent; }}
-QListWidget#section_nav::item:selected {{ background: #eef3fb; color: #111; border-left: 3px solid {ACCENT}; }}
-QLabel[role="title"] {{ font-size: {BASE_POINT_SIZE + 5}pt; font-weight: 600; color: #1c232b; }}
-QLabel[role="subtitle"] {{ color: #5f6b7a; }}
-QLabel[role="hint"] {{ color: #6b7682; }}
-QLabel[role="error"] {{ color: {BAD[0]}; }}
-QFrame[role="banner"] {{ background: {WARN[1]}; border: 1px solid #f0d9a8; border-radius: 6px; }}
-QFrame[role="card"] {{ background: #ffffff; border: 1px solid #e3e6ea; border-radius: 6px; }}
-QFrame[role="item"] {{ background: #ffffff; border: 1px solid #e3e6ea; border-radius: 6px; }}
-QFrame[role="item"][current="true"] {{ border: 2px solid {ACCENT}; }}
-QFrame[role="item"][invalid="true"] {{ border: 2px solid {BAD[0]}; background: {BAD[1]}; }}
-QFrame[role="placeholder"] {{ background: #f7f8fa; border: 1px dashed #c6ccd4; border-radius: 6px; }}
-QToolButton[role="result"] {{ border: 1px solid #c6ccd4; border-radius: 4px; padding: 4px 12px; background: #ffffff; }}
-QToolButton[role="result"]:checked[result="符合"] {{ background: {OK[1]}; color: {OK[0]}; border-color: {OK[0]}; font-weight: 600; }}
-QToolButton[role="result"]:checked[result="不符合"] {{ background: {BAD[1]}; color: {BAD[0]}; border-color: {BAD[0]}; font-weight: 600; }}
-QToolButton[role="result"]:checked[result="不适用"] {{ background: {MUTED[1]}; color: {MUTED[0]}; border-color: {MUTED[0]}; font-weight: 600; }}
-"""
 
 
 def load_bundled_font() -> str:
@@ -81,17 +47,171 @@ def load_bundled_font() -> str:
     return families[0] if families else ""
 
 
+def palette() -> QPalette:
+    pal = QPalette()
+    colours = {
+        QPalette.ColorRole.Window: "#f6f7f9", QPalette.ColorRole.WindowText: TEXT,
+        QPalette.ColorRole.Base: "#ffffff", QPalette.ColorRole.AlternateBase: "#f7f8fa",
+        QPalette.ColorRole.Text: TEXT, QPalette.ColorRole.Button: "#ffffff", QPalette.ColorRole.ButtonText: TEXT,
+        QPalette.ColorRole.Highlight: "#d6e4fa", QPalette.ColorRole.HighlightedText: "#0d1520",
+        QPalette.ColorRole.ToolTipBase: "#ffffff", QPalette.ColorRole.ToolTipText: TEXT,
+        QPalette.ColorRole.PlaceholderText: "#8a94a0", QPalette.ColorRole.Link: ACCENT,
+        QPalette.ColorRole.Mid: "#c9cfd6", QPalette.ColorRole.Midlight: "#e9ecef", QPalette.ColorRole.Dark: "#9aa3ad",
+    }
+    for role_, value in colours.items():
+        pal.setColor(role_, QColor(value))
+    pal.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text, QColor("#6b7682"))
+    pal.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText, QColor("#6b7682"))
+    pal.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText, QColor("#9aa3ad"))
+    return pal
+
+
 def apply_style(app: QApplication) -> str:
     family = load_bundled_font()
+    app.setStyle("Fusion")
+    app.setPalette(palette())
     if family:
         font = QFont(family)
-        font.setPointSize(BASE_POINT_SIZE)
         font.setFamilies([family])
+        font.setPointSize(BASE_POINT_SIZE)
         app.setFont(font)
-    app.setStyle("Fusion")
-    app.setStyleSheet(STYLE_SHEET)
     return family
 
 
 def colour(pair: tuple[str, str], background: bool = False) -> QColor:
     return QColor(pair[1] if background else pair[0])
+
+
+def text_colour(widget: QWidget, fg: str, bold: bool | None = None, bg: str | None = None) -> None:
+    pal = widget.palette()
+    pal.setColor(QPalette.ColorRole.WindowText, QColor(fg))
+    pal.setColor(QPalette.ColorRole.Text, QColor(fg))
+    pal.setColor(QPalette.ColorRole.ButtonText, QColor(fg))
+    if bg is not None:
+        pal.setColor(QPalette.ColorRole.Window, QColor(bg))
+        widget.setAutoFillBackground(True)
+    widget.setPalette(pal)
+    if bold is not None:
+        font = widget.font()
+        font.setBold(bold)
+        widget.setFont(font)
+
+
+def badge(label: QLabel, pair: tuple[str, str]) -> None:
+    """A coloured status badge (state, risk class)."""
+    text_colour(label, pair[0], bold=True, bg=pair[1])
+    label.setMargin(4)
+    label.setIndent(6)
+
+
+def _font(widget: QWidget, delta: int = 0, bold: bool = False) -> None:
+    font = widget.font()
+    font.setPointSize(BASE_POINT_SIZE + delta)
+    font.setBold(bold)
+    widget.setFont(font)
+
+
+def role(widget: QWidget, name: str) -> None:
+    """Give a widget one of the house looks (title, hint, error, card, banner, primary …)."""
+    widget.setProperty("role", name)
+    if name == "title":
+        _font(widget, 4, True)
+        text_colour(widget, TEXT)
+    elif name == "section":
+        _font(widget, 1, True)
+        text_colour(widget, "#394350")
+    elif name == "subtitle":
+        text_colour(widget, "#5f6b7a")
+    elif name == "hint":
+        text_colour(widget, "#6b7682")
+    elif name == "error":
+        text_colour(widget, BAD[0])
+    elif name in ("card", "banner", "placeholder", "item", "top"):
+        if isinstance(widget, QFrame):
+            widget.setFrameShape(QFrame.Shape.StyledPanel if name != "top" else QFrame.Shape.NoFrame)
+        bg = {"card": "#ffffff", "item": "#ffffff", "banner": WARN[1], "placeholder": "#f3f4f6", "top": "#ffffff"}[name]
+        pal = widget.palette()
+        pal.setColor(QPalette.ColorRole.Window, QColor(bg))
+        widget.setPalette(pal)
+        widget.setAutoFillBackground(True)
+    elif name == "primary" and isinstance(widget, QAbstractButton):
+        pal = widget.palette()
+        pal.setColor(QPalette.ColorRole.Button, QColor(ACCENT))
+        pal.setColor(QPalette.ColorRole.ButtonText, QColor("#ffffff"))
+        widget.setPalette(pal)
+        _font(widget, 0, True)
+
+
+def result_button(button: QAbstractButton, result: str, checked: bool) -> None:
+    """符合 green, 不符合 red, 不适用 grey when chosen; plain otherwise."""
+    pairs = {"符合": OK, "不符合": BAD, "不适用": MUTED}
+    pal = QApplication.palette(button)
+    if checked:
+        fg, bg = pairs.get(result, MUTED)
+        pal.setColor(QPalette.ColorRole.Button, QColor(bg))
+        pal.setColor(QPalette.ColorRole.ButtonText, QColor(fg))
+    button.setPalette(pal)
+    font = button.font()
+    font.setBold(checked)
+    button.setFont(font)
+
+
+CARD_BORDER = {"normal": BORDER, "current": ACCENT, "invalid": BAD[0]}
+CARD_FILL = {"normal": "#ffffff", "current": "#ffffff", "invalid": "#fff8f7"}
+
+
+def paint_card(widget: QWidget, painter, state: str) -> None:
+    """Rounded card with a state border (ItemCard.paintEvent)."""
+    from PySide6.QtGui import QPen
+
+    painter.setRenderHint(painter.RenderHint.Antialiasing)
+    pen = QPen(QColor(CARD_BORDER[state]))
+    pen.setWidthF(2.0 if state != "normal" else 1.0)
+    painter.setPen(pen)
+    painter.setBrush(QColor(CARD_FILL[state]))
+    painter.drawRoundedRect(widget.rect().adjusted(1, 1, -1, -1), 6, 6)
+
+
+__all__ = ["OK", "WARN", "BAD", "INFO", "MUTED", "ACCENT", "RISK_COLOURS", "STATE_COLOURS", "apply_style", "role", "badge",
+           "text_colour", "colour", "result_button", "paint_card", "Qt"]
+
+
+class ProgressPill(QWidget):
+    """A progress bar that repaints lazily (QProgressBar.setValue repaints synchronously,
+    which cost milliseconds on every keystroke of an inspection)."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.done = 0
+        self.total = 1
+        self.text = ""
+        self.setMinimumSize(180, 24)
+
+    def set_progress(self, done: int, total: int, text: str) -> None:
+        if (done, total, text) != (self.done, self.total, self.text):
+            self.done, self.total, self.text = done, max(total, 1), text
+            self.update()
+
+    def value(self) -> int:
+        return self.done
+
+    def maximum(self) -> int:
+        return self.total
+
+    def paintEvent(self, event) -> None:  # noqa: N802
+        from PySide6.QtGui import QPainter
+
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        rect = self.rect().adjusted(1, 1, -1, -1)
+        painter.setPen(QColor(BORDER))
+        painter.setBrush(QColor("#ffffff"))
+        painter.drawRoundedRect(rect, 5, 5)
+        if self.done:
+            filled = rect.adjusted(0, 0, -int(rect.width() * (1 - self.done / self.total)), 0)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(OK[1] if self.done < self.total else "#cfe9d7"))
+            painter.drawRoundedRect(filled, 5, 5)
+        painter.setPen(QColor(OK[0] if self.done >= self.total else TEXT))
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self.text)
+        painter.end()

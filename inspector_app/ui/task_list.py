@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget,
 )
 
+from inspector_app.ui import style
 from inspector_app.domain.states import TaskType
 from inspector_app.ui.ops import Ops
 from inspector_app.ui.queries import TaskFilter
@@ -32,16 +33,17 @@ class TaskListWidget(QWidget):
         self.due_box = QComboBox()
         self.risk_box = QComboBox()
         self.count_label = QLabel()
-        self.count_label.setProperty("role", "hint")
+        style.role(self.count_label, "hint")
         for box in (self.type_box, self.state_box, self.due_box, self.risk_box):
-            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(5)
+        self.search.setMinimumWidth(140)
 
         bar = QHBoxLayout()
         bar.setSpacing(8)
         bar.addWidget(self.search, 3)
         for box in (self.type_box, self.state_box, self.due_box, self.risk_box):
             bar.addWidget(box)
-        bar.addWidget(self.count_label)
 
         self.view = QTableView()
         self.view.setModel(self.model)
@@ -65,6 +67,7 @@ class TaskListWidget(QWidget):
         layout.setSpacing(8)
         layout.addLayout(bar)
         layout.addWidget(self.view)
+        layout.addWidget(self.count_label)
 
         self._search_timer = QTimer(self, singleShot=True, interval=250)
         self._search_timer.timeout.connect(self._apply_filter)

@@ -86,6 +86,11 @@ class TaskTableModel(QAbstractTableModel):
         self.ops.query(work, on_success=lambda res: self._first_page(generation, *res),
                        on_failure=lambda exc: self._failed(generation, exc))
 
+    def preload(self, total: int, rows: list[dict[str, Any]]) -> None:
+        """Show a first page read before the window existed (start-up prefetch, default filter)."""
+        self._generation += 1
+        self._first_page(self._generation, total, rows)
+
     def _first_page(self, generation: int, total: int, rows: list[dict[str, Any]]) -> None:
         if generation != self._generation:
             return

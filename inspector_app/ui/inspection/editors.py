@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
+from inspector_app.ui import style
 from inspector_app.checklists import RESULT_CONFORM, RESULT_NA, RESULT_NONCONFORM, RESULTS
 
 RESULT_KEYS = {Qt.Key.Key_1: RESULT_CONFORM, Qt.Key.Key_2: RESULT_NONCONFORM, Qt.Key.Key_3: RESULT_NA}
@@ -46,6 +47,8 @@ class ResultEditor(Editor):
             button = QToolButton()
             button.setCheckable(True)
             button.setProperty("role", "result")
+            button.setMinimumWidth(84)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             button.setProperty("result", result)
             button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
             button.installEventFilter(self)
@@ -68,7 +71,9 @@ class ResultEditor(Editor):
     def set_value(self, value: Any) -> None:
         self._value = value if value in RESULTS else None
         for result, button in self.buttons.items():
-            button.setChecked(result == self._value)
+            checked = result == self._value
+            button.setChecked(checked)
+            style.result_button(button, result, checked)
 
     def choose(self, result: str | None) -> None:
         """Select (or clear with None / the same result) and report it."""

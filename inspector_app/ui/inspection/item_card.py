@@ -7,6 +7,7 @@ from typing import Any, Callable
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
+from inspector_app.ui import style
 from inspector_app.checklists import RESULT_NONCONFORM
 from inspector_app.ui import seams
 from inspector_app.ui.inspection.editors import (
@@ -44,11 +45,14 @@ class ItemCard(QFrame):
         self.item = item
         self.item_id = item.id
         self.setProperty("role", "item")
+        self._look = "normal"
         self.setObjectName(f"item_{item.id}")
         self._evidence_factory = evidence_factory
         self.evidence: QWidget | None = None
         self._answer: dict[str, Any] = {"result": None, "value": None, "note": ""}
         self._read_only = False
+        self.invalid = False
+        self.current = False
 
         self.title = QLabel()
         self.title.setWordWrap(True)
@@ -56,10 +60,10 @@ class ItemCard(QFrame):
         self.number = number
         self.basis = QLabel()
         self.basis.setWordWrap(True)
-        self.basis.setProperty("role", "hint")
+        style.role(self.basis, "hint")
         self.basis.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.issues = QLabel()
-        self.issues.setProperty("role", "error")
+        style.role(self.issues, "error")
         self.issues.setWordWrap(True)
         self.issues.hide()
 
@@ -67,9 +71,7 @@ class ItemCard(QFrame):
         if self.editor is not None:
             self.editor.edited.connect(lambda field, value: self._edited(field, value))
 
-        self.note = TextEditor("note", lines=2)
-        self.note.edited.connect(lambda field, value: self._edited(field, value))
-        self.note.hide()
+        self._note: TextEditor | None = None   # built when first needed (keeps opening fast)
         self.note_button = QToolButton()
         self.note_button.setAutoRaise(True)
         self.note_button.clicked.connect(self.show_note)
@@ -93,7 +95,6 @@ class ItemCard(QFrame):
         layout.addWidget(self.title)
         layout.addWidget(self.basis)
         layout.addLayout(tools)
-        layout.addWidget(self.note)
         self._layout = layout
         if item.type in ("photo", "signature"):
             self.photo_button.hide()
@@ -106,7 +107,8 @@ class ItemCard(QFrame):
         item = self.item
         marks = []
         if item.key:
-            marks.append(f"<span style='color:#a1221b; font-weight:600'>[{self.tr('关键项')}]</span>")
+            key_item = self.tr("关键项")
+            marks.append(f"<span style='color:#a1221b; font-weight:600'>[{key_item}]</span>")
         required = self._required if hasattr(self, "_required") else item.required
         star = " <span style='color:#a1221b'>*</span>" if required else ""
         self.title.setText(f"<span style='color:#5f6b7a'>{self.number}</span>&nbsp;&nbsp;"
@@ -120,7 +122,8 @@ class ItemCard(QFrame):
             parts.append(hint)
         self.basis.setText("\n".join(parts))
         self.basis.setVisible(bool(parts))
-        self.note.edit.setPlaceholderText(self.tr("事实与备注（判定“不符合”时必须写明事实）"))
+        if self._note is not None:
+            self._note.edit.setPlaceholderText(self.tr("事实与备注（判定“不符合”时必须写明事实）"))
         self.note_button.setText(self.tr("备注"))
         self.note_button.setToolTip(self.tr("添加备注 (Ctrl+E)"))
         self._update_photo_button()
@@ -135,7 +138,8 @@ class ItemCard(QFrame):
         self._answer = {"result": answer.get("result"), "value": answer.get("value"), "note": answer.get("note") or ""}
         if self.editor is not None:
             self.editor.set_value(self._answer["result"] if self.item.type == "result" else self._answer["value"])
-        self.note.set_value(self._answer["note"])
+        if self._note is not None:
+            self._note.set_value(self._answer["note"])
         self.photo_count = photos
         self._update_photo_button()
         self._sync_note_visibility()
@@ -146,13 +150,26 @@ class ItemCard(QFrame):
             self._sync_note_visibility(focus=value == RESULT_NONCONFORM)
         self.edited.emit(self.item_id, field, value)
 
+    @property
+    def note(self) -> TextEditor:
+        """The note editor (created on first use, placed under the answer)."""
+        if self._note is None:
+            note = TextEditor("note", lines=2)
+            note.edit.setPlaceholderText(self.tr("事实与备注（判定“不符合”时必须写明事实）"))
+            note.set_value(self._answer["note"])
+            note.set_read_only(self._read_only)
+            note.edited.connect(lambda field, value: self._edited(field, value))
+            self._layout.insertWidget(3, note)
+            self._note = note
+        return self._note
+
     def _sync_note_visibility(self, focus: bool = False) -> None:
-        show = bool(self._answer["note"]) or self._answer["result"] == RESULT_NONCONFORM or self.note.isVisibleTo(self)
+        show = bool(self._answer["note"]) or self._answer["result"] == RESULT_NONCONFORM
         if show:
             self.note.show()
             self.note_button.hide()
-        if focus and not self._read_only:
-            self.note.edit.setFocus()
+        if focus and not self._read_only and self._note is not None:
+            self._note.edit.setFocus()
 
     def show_note(self) -> None:
         self.note.show()
@@ -193,25 +210,32 @@ class ItemCard(QFrame):
         shown = [i for i in state.issues if show_missing or i.code != "missing"]
         self.issues.setText("\n".join("• " + i.message for i in shown))
         self.issues.setVisible(bool(shown))
-        invalid = bool(shown)
-        if self.property("invalid") != invalid:
-            self.setProperty("invalid", invalid)
-            self._repolish()
+        self.invalid = bool(shown)
+        self._update_look()
 
     def set_current(self, current: bool) -> None:
-        if self.property("current") != current:
-            self.setProperty("current", current)
-            self._repolish()
+        self.current = current
+        self._update_look()
 
-    def _repolish(self) -> None:
-        self.style().unpolish(self)
-        self.style().polish(self)
+    def _update_look(self) -> None:
+        look = "invalid" if self.invalid else "current" if self.current else "normal"
+        if look != self._look:
+            self._look = look
+            self.update()
+
+    def paintEvent(self, event) -> None:  # noqa: N802
+        from PySide6.QtGui import QPainter
+
+        painter = QPainter(self)
+        style.paint_card(self, painter, self._look)
+        painter.end()
 
     def set_read_only(self, read_only: bool) -> None:
         self._read_only = read_only
         if self.editor is not None:
             self.editor.set_read_only(read_only)
-        self.note.set_read_only(read_only)
+        if self._note is not None:
+            self._note.set_read_only(read_only)
         self.note_button.setEnabled(not read_only)
         seams.call_if(self.evidence, "set_read_only", read_only) if self.evidence is not None else None
 

@@ -11,11 +11,11 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication, QCheckBox, QComboBox, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit, QListWidget,
-    QListWidgetItem, QProgressBar, QPushButton, QScrollArea, QSplitter, QStackedWidget, QVBoxLayout, QWidget,
+    QListWidgetItem, QPushButton, QScrollArea, QSplitter, QStackedWidget, QVBoxLayout, QWidget,
 )
 
 from inspector_app import checklists
@@ -50,10 +50,12 @@ class InspectionWindow(QWidget):
         self.inspection_id: str = self.header["id"]
         self.template = session.template
         self.read_only = self.header.get("state") != "draft"
-        self.writer = CoalescingWriter(ops, self)
+        self.writer = CoalescingWriter(ops)
         self.writer.failed.connect(self._save_failed)
         self.writer.idle_changed.connect(self._saving_changed)
         self.cards: dict[str, ItemCard] = {}
+        self._pending: dict[str, list] = {}
+        self._columns: dict[str, QVBoxLayout] = {}
         self.section_pages: dict[str, QScrollArea] = {}
         self.show_missing = False
         self.current_item: str | None = None
@@ -86,18 +88,18 @@ class InspectionWindow(QWidget):
 
     def _build(self) -> None:
         self.title = QLabel()
-        self.title.setProperty("role", "title")
+        style.role(self.title, "title")
         self.subtitle = QLabel()
-        self.subtitle.setProperty("role", "subtitle")
+        style.role(self.subtitle, "subtitle")
         self.state_badge = QLabel()
-        self.progress = QProgressBar()
+        self.progress = style.ProgressPill()
         self.progress.setFixedWidth(180)
-        self.progress.setTextVisible(True)
         self.score_label = QLabel()
+        self._score_alarm: bool | None = None
         self.saving_label = QLabel()
-        self.saving_label.setProperty("role", "hint")
+        style.role(self.saving_label, "hint")
         self.hash_label = QLabel()
-        self.hash_label.setProperty("role", "hint")
+        style.role(self.hash_label, "hint")
         self.hash_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.hash_label.setObjectName("content_hash")
 
@@ -114,9 +116,15 @@ class InspectionWindow(QWidget):
         top.addWidget(self.progress)
         top.addWidget(self.score_label)
         top.addWidget(self.saving_label)
+        self.preview_button = QPushButton()
+        self.preview_button.setObjectName("document_preview")
+        self.preview_button.clicked.connect(self.open_document_preview)
+        self.preview_button.setVisible(seams.available("document_dialog"))
+        top.addWidget(self.preview_button)
+        self.document_dialog: QWidget | None = None
         top_frame = QFrame()
         top_frame.setObjectName("inspection_top")
-        top_frame.setStyleSheet("QFrame#inspection_top { background: #ffffff; border-bottom: 1px solid #e3e6ea; }")
+        style.role(top_frame, "top")
         top_frame.setLayout(top)
 
         self.nav = QListWidget()
@@ -126,6 +134,7 @@ class InspectionWindow(QWidget):
         self.nav_items: dict[str, QListWidgetItem] = {}
         for key in [HEADER_PAGE] + [s.id for s in self.template.sections] + [CONCLUSION_PAGE]:
             entry = QListWidgetItem()
+            entry.setSizeHint(QSize(0, 34))
             entry.setData(Qt.ItemDataRole.UserRole, key)
             self.nav.addItem(entry)
             self.nav_items[key] = entry
@@ -133,8 +142,7 @@ class InspectionWindow(QWidget):
 
         self.pages = QStackedWidget()
         self.page_index: dict[str, int] = {}
-        self._add_page(HEADER_PAGE, self._build_header_page())
-        self._add_page(CONCLUSION_PAGE, self._build_conclusion_page())
+        self.header_built = self.conclusion_built = False
 
         self.splitter = QSplitter()
         self.splitter.addWidget(self.nav)
@@ -143,7 +151,7 @@ class InspectionWindow(QWidget):
         self.splitter.setSizes([260, 940])
 
         self.keys_hint = QLabel()
-        self.keys_hint.setProperty("role", "hint")
+        style.role(self.keys_hint, "hint")
         self.keys_hint.setContentsMargins(16, 4, 16, 6)
 
         layout = QVBoxLayout(self)
@@ -162,8 +170,30 @@ class InspectionWindow(QWidget):
         if key not in (HEADER_PAGE, CONCLUSION_PAGE):
             self.section_pages[key] = scroll
 
+    def _build_page(self, key: str) -> None:
+        """Pages are built on first visit: opening costs one section's widgets."""
+        if key == HEADER_PAGE:
+            self._add_page(HEADER_PAGE, self._build_header_page())
+            self.header_built = True
+            self._retranslate_header_page()
+        elif key == CONCLUSION_PAGE:
+            self._add_page(CONCLUSION_PAGE, self._build_conclusion_page())
+            self.conclusion_built = True
+            self._retranslate_conclusion_page()
+        else:
+            self._section_page(key)
+            return
+        self._apply_state_to_pages()
+
+    def _ensure_page(self, key: str) -> None:
+        if key not in self.page_index:
+            self._build_page(key)
+
+    FIRST_CARDS = 8     # built before the page shows (a screenful)
+    CHUNK_CARDS = 4     # then a few per event-loop turn, so the UI never stalls
+
     def _section_page(self, section_id: str) -> QScrollArea:
-        """Build a section's cards on first visit."""
+        """Build a section's page on first visit: a screenful of cards now, the rest in chunks."""
         page = self.section_pages.get(section_id)
         if page is not None:
             return page
@@ -174,21 +204,50 @@ class InspectionWindow(QWidget):
         column.setContentsMargins(18, 14, 18, 18)
         column.setSpacing(10)
         heading = QLabel(section.title())
-        heading.setProperty("role", "title")
+        style.role(heading, "section")
         heading.setObjectName("section_title")
         column.addWidget(heading)
-        for item in section.items:
+        column.addStretch(1)
+        self._columns[section_id] = column
+        self._pending[section_id] = list(section.items)
+        self._build_cards(section_id, self.FIRST_CARDS)
+        self._add_page(section_id, body)
+        if self._pending.get(section_id):
+            QTimer.singleShot(0, self, lambda: self._build_more(section_id))
+        return self.section_pages[section_id]
+
+    def _build_cards(self, section_id: str, count: int | None = None) -> None:
+        pending = self._pending.get(section_id) or []
+        column = self._columns[section_id]
+        todo, rest = (pending, []) if count is None else (pending[:count], pending[count:])
+        for item in todo:
             card = ItemCard(item, self.numbers[item.id], self._evidence_widget)
             card.load(_answer_dict(self.session.answer(item.id)), self._photos(item.id))
             card.set_state(self.session.state(item.id), self.show_missing)
             card.set_read_only(self.read_only)
+            card.set_current(item.id == self.current_item)
             card.edited.connect(self._edited)
             card.evidence_changed.connect(self._evidence_changed)
             self.cards[item.id] = card
-            column.addWidget(card)
-        column.addStretch(1)
-        self._add_page(section_id, body)
-        return self.section_pages[section_id]
+            column.insertWidget(column.count() - 1, card)
+        self._pending[section_id] = rest
+
+    def _build_more(self, section_id: str) -> None:
+        if self._pending.get(section_id):
+            self._build_cards(section_id, self.CHUNK_CARDS)
+            if self._pending[section_id]:
+                QTimer.singleShot(0, self, lambda: self._build_more(section_id))
+
+    def card(self, item_id: str) -> ItemCard:
+        """The item's card, built now if its section has not been shown yet."""
+        if item_id not in self.cards:
+            section_id = self.template.item(item_id).section_id
+            self._ensure_page(section_id)
+            self._build_cards(section_id)
+        return self.cards[item_id]
+
+    def section_ready(self, section_id: str) -> bool:
+        return section_id in self.section_pages and not self._pending.get(section_id)
 
     def _evidence_widget(self, kind: str, item_id: str) -> QWidget:
         if kind == "signature":
@@ -205,7 +264,7 @@ class InspectionWindow(QWidget):
         column.setContentsMargins(18, 14, 18, 18)
         column.setSpacing(12)
         self.header_title = QLabel()
-        self.header_title.setProperty("role", "title")
+        style.role(self.header_title, "title")
         column.addWidget(self.header_title)
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
@@ -215,7 +274,7 @@ class InspectionWindow(QWidget):
         self.place = QLineEdit(self.header.get("place") or "")
         self.place.setObjectName("place")
         self.place.textEdited.connect(lambda text: self._header_edited("place", text))
-        self.started = QLabel((self.header.get("started_at") or "").replace("T", " ")[:19])
+        self.started = QLabel(local_time(self.header.get("started_at")))
         inspectors = self._inspectors()
         chosen = list(self.header.get("inspector_ids") or [])
         self.inspector_boxes = []
@@ -224,7 +283,7 @@ class InspectionWindow(QWidget):
             box.setObjectName(f"inspector_{n + 1}")
             box.addItem("—", None)
             for person in inspectors:
-                box.addItem(f"{person['name']}（{self.tr('执法证号')} {person['cert_no'] or '—'}）", person["id"])
+                box.addItem(self.tr("{name}（执法证号 {cert}）").format(name=person["name"], cert=person["cert_no"] or "—"), person["id"])
             if n < len(chosen):
                 box.setCurrentIndex(max(box.findData(chosen[n]), 0))
             box.currentIndexChanged.connect(lambda _i: self._inspectors_edited())
@@ -264,7 +323,7 @@ class InspectionWindow(QWidget):
         column.setContentsMargins(18, 14, 18, 18)
         column.setSpacing(10)
         self.conclusion_title = QLabel()
-        self.conclusion_title.setProperty("role", "title")
+        style.role(self.conclusion_title, "title")
         self.findings_label = QLabel()
         self.findings = TextEditor("findings", lines=5)
         self.findings.setObjectName("findings")
@@ -280,7 +339,7 @@ class InspectionWindow(QWidget):
         self.read_back.toggled.connect(lambda on: self._data_edited("read_back_confirmed", bool(on)))
 
         self.issues_title = QLabel()
-        self.issues_title.setProperty("role", "error")
+        style.role(self.issues_title, "error")
         self.issues_list = QListWidget()
         self.issues_list.setObjectName("issues")
         self.issues_list.itemActivated.connect(self._issue_activated)
@@ -290,16 +349,16 @@ class InspectionWindow(QWidget):
 
         self.finalize_button = QPushButton()
         self.finalize_button.setObjectName("finalize")
-        self.finalize_button.setProperty("primary", True)
+        style.role(self.finalize_button, "primary")
         self.finalize_button.clicked.connect(self.request_finalize)
         self.confirm_box = QFrame()
-        self.confirm_box.setProperty("role", "banner")
+        style.role(self.confirm_box, "banner")
         confirm_layout = QHBoxLayout(self.confirm_box)
         self.confirm_text = QLabel()
         self.confirm_text.setWordWrap(True)
         self.confirm_button = QPushButton()
         self.confirm_button.setObjectName("confirm_finalize")
-        self.confirm_button.setProperty("primary", True)
+        style.role(self.confirm_button, "primary")
         self.confirm_button.clicked.connect(self.finalize_now)
         self.cancel_confirm = QPushButton()
         self.cancel_confirm.clicked.connect(self.confirm_box.hide)
@@ -309,7 +368,7 @@ class InspectionWindow(QWidget):
         self.confirm_box.hide()
 
         self.amend_box = QFrame()
-        self.amend_box.setProperty("role", "card")
+        style.role(self.amend_box, "card")
         amend_layout = QHBoxLayout(self.amend_box)
         self.amend_reason = QLineEdit()
         self.amend_reason.setObjectName("amend_reason")
@@ -353,16 +412,33 @@ class InspectionWindow(QWidget):
     # -- text --------------------------------------------------------------------------------
     def retranslate(self) -> None:
         h = self.header
-        self.title.setText(self.template.title() + (f"  ·  {self.tr('更正记录')}" if h.get("amends_id") else ""))
+        amendment = self.tr("更正记录")
+        self.title.setText(self.template.title() + (f"  ·  {amendment}" if h.get("amends_id") else ""))
         self.subtitle.setText(f"{h.get('enterprise_name') or getattr(self.session, 'enterprise_name', '') or ''}"
-                              f"  ·  {self.tr('任务')} {h.get('task_number') or ''}"
-                              f"  ·  {self.tr('模板版本')} {self.template.id} v{self.template.version}")
+                              + "  ·  " + self.tr("任务 {n}").format(n=h.get("task_number") or "")
+                              + "  ·  " + self.tr("模板 {t} 版本 {v}").format(t=self.template.id, v=self.template.version))
         self.setWindowTitle(self.tr("现场检查") + " — " + self.template.title())
+        self.preview_button.setText(self.tr("文书预览…"))
+        self.preview_button.setToolTip(self.tr("现场检查笔录：预览、签发、打印"))
+        self.keys_hint.setText(self.tr("键盘：1/2/3 或 Alt+1/2/3 判定 符合/不符合/不适用 · Ctrl+↑/↓ 上/下一项 · "
+                                       "F8 下一未填项 · Ctrl+PgUp/PgDn 切换部分 · Ctrl+E 备注 · 所有修改自动保存"))
+        if self.header_built:
+            self._retranslate_header_page()
+        if self.conclusion_built:
+            self._retranslate_conclusion_page()
+        for card in self.cards.values():
+            card.retranslate()
+        self._refresh_state_badge()
+        self.refresh_summary()
+
+    def _retranslate_header_page(self) -> None:
         self.header_title.setText(self.tr("基本信息"))
         for label, text in zip(self.header_labels, (self.tr("检查地点"), self.tr("开始时间"), self.tr("检查人员 1"), self.tr("检查人员 2"),
                                                     self.tr("记录人"), self.tr("通知当事人方式"), self.tr("出示执法证件（当事人答复）"),
                                                     self.tr("是否申请回避（当事人答复）"), self.tr("重大质量安全隐患"))):
             label.setText(text)
+
+    def _retranslate_conclusion_page(self) -> None:
         self.conclusion_title.setText(self.tr("结论与定稿"))
         self.findings_label.setText(self.tr("检查发现"))
         self.statement_label.setText(self.tr("当事人陈述申辩"))
@@ -373,39 +449,37 @@ class InspectionWindow(QWidget):
         self.cancel_confirm.setText(self.tr("取消"))
         self.amend_reason.setPlaceholderText(self.tr("更正原因（必填）"))
         self.amend_button.setText(self.tr("创建更正记录"))
-        self.keys_hint.setText(self.tr("键盘：1/2/3 或 Alt+1/2/3 判定 符合/不符合/不适用 · Ctrl+↑/↓ 上/下一项 · "
-                                       "F8 下一未填项 · Ctrl+PgUp/PgDn 切换部分 · Ctrl+E 备注 · 所有修改自动保存"))
-        for card in self.cards.values():
-            card.retranslate()
-        self._refresh_state_badge()
-        self.refresh_summary()
 
     def _refresh_state_badge(self) -> None:
         state = self.header.get("state", "draft")
         names = {"draft": self.tr("草稿 · 自动保存"), "finalized": self.tr("已定稿 · 只读"), "synced": self.tr("已同步 · 只读")}
         fg, bg = style.STATE_COLOURS.get(state, style.MUTED)
         self.state_badge.setText(names.get(state, state))
-        self.state_badge.setStyleSheet(f"color: {fg}; background: {bg}; border-radius: 4px; padding: 4px 10px; font-weight: 600;")
+        style.badge(self.state_badge, (fg, bg))
         if self.header.get("content_hash"):
             self.hash_label.setText(self.tr("内容哈希 (SHA-256)：") + self.header["content_hash"])
             self.hash_label.show()
         else:
             self.hash_label.hide()
-        draft = state == "draft"
-        self.finalize_button.setVisible(draft)
-        self.amend_box.setVisible(not draft)
-        for widget in self.header_widgets:
-            widget.setEnabled(draft)
-        self.findings.set_read_only(not draft)
-        self.statement.set_read_only(not draft)
-        self.read_back.setEnabled(draft)
+        self._apply_state_to_pages()
+
+    def _apply_state_to_pages(self) -> None:
+        draft = self.header.get("state", "draft") == "draft"
+        if self.header_built:
+            for widget in self.header_widgets:
+                widget.setEnabled(draft)
+        if self.conclusion_built:
+            self.finalize_button.setVisible(draft)
+            self.amend_box.setVisible(not draft)
+            self.findings.set_read_only(not draft)
+            self.statement.set_read_only(not draft)
+            self.read_back.setEnabled(draft)
 
     # -- summary -------------------------------------------------------------------------------
     def refresh_summary(self) -> None:
         progress = self.session.progress()
-        self.progress.setMaximum(max(progress.total, 1))
-        self.progress.setValue(progress.answered)
-        self.progress.setFormat(self.tr("已完成 {a}/{t}").format(a=progress.answered, t=progress.total))
+        self.progress.set_progress(progress.answered, progress.total,
+                                   self.tr("已完成 {a}/{t}").format(a=progress.answered, t=progress.total))
         score = self.session.score()
         if score.percent is None:
             self.score_label.setText(self.tr("得分 —"))
@@ -414,7 +488,10 @@ class InspectionWindow(QWidget):
             if score.nonconforming:
                 text += " · " + self.tr("不符合 {n} 项").format(n=len(score.nonconforming))
             self.score_label.setText(text)
-        self.score_label.setStyleSheet(f"color: {style.BAD[0] if score.key_failures else '#1c232b'}; font-weight: 600;")
+        key_failed = bool(score.key_failures)
+        if self._score_alarm != key_failed:
+            self._score_alarm = key_failed
+            style.text_colour(self.score_label, style.BAD[0] if key_failed else style.TEXT, bold=True)
         for section in self.template.sections:
             sp = progress.sections.get(section.id)
             entry = self.nav_items[section.id]
@@ -436,7 +513,7 @@ class InspectionWindow(QWidget):
 
     def _show_page(self, key: str) -> None:
         if key not in self.page_index:
-            self._section_page(key)
+            self._build_page(key)
         self.pages.setCurrentIndex(self.page_index[key])
 
     def go_to_page(self, key: str) -> None:
@@ -450,10 +527,10 @@ class InspectionWindow(QWidget):
         """Show an item: switch to its section, scroll to it, focus its editor."""
         item = self.template.item(item_id)
         self.go_to_page(item.section_id)
-        card = self.cards[item_id]
+        card = self.card(item_id)
         self._set_current(item_id)
         page = self.section_pages[item.section_id]
-        QApplication.processEvents()  # let the page lay out before scrolling
+        page.widget().layout().activate()  # lay the page out now so the scroll target is known
         page.ensureWidgetVisible(card, 0, 40)
         card.focus_editor()
         return card
@@ -537,18 +614,29 @@ class InspectionWindow(QWidget):
         self.writer.submit((item_id, field), checklists.set_answer, self.inspection_id, item_id, **{field: value})
 
     def _evidence_changed(self, item_id: str) -> None:
+        """A seam widget added/removed a photo or a signature: re-count it and re-evaluate."""
+        item = self.template.item(item_id)
+        inspection_id = self.inspection_id
+
         def count(ctx):
-            return self.store.read().execute(
-                "SELECT count(*) FROM attachment WHERE owner_kind = 'inspection' AND owner_id = ? AND item_id = ? AND removed_at IS NULL",
-                [self.inspection_id, item_id]).fetchone()[0]
+            db = self.store.read()
+            if item.type == "signature":
+                return db.execute("SELECT count(*) FROM signature WHERE owner_kind = 'inspection' AND owner_id = ? AND signer_role = ?",
+                                  [inspection_id, item.signer_role]).fetchone()[0]
+            return db.execute(
+                "SELECT count(*) FROM attachment WHERE owner_kind = 'inspection' AND owner_id = ? AND item_id = ?"
+                " AND removed_at IS NULL AND role = 'photo'", [inspection_id, item_id]).fetchone()[0]
 
         def done(n: int) -> None:
-            changed = self.session.set_evidence(item_id, n)
+            if item.type == "signature":
+                changed = self.session.set_signatures(item.signer_role, n)
+            else:
+                changed = self.session.set_evidence(item_id, n)
+                if item_id in self.cards:
+                    self.cards[item_id].set_photos(n)
             for other in set(changed) | {item_id}:
                 if other in self.cards:
                     self.cards[other].set_state(self.session.state(other), self.show_missing)
-            if item_id in self.cards:
-                self.cards[item_id].set_photos(n)
             self.refresh_summary()
 
         self.ops.query(count, on_success=done)
@@ -577,7 +665,7 @@ class InspectionWindow(QWidget):
     def _save_failed(self, key: Any, exc: BaseException) -> None:
         log.error("autosave of %s failed: %s", key, exc)
         self.saving_label.setText(self.tr("保存失败：{e}").format(e=exc))
-        self.saving_label.setStyleSheet(f"color: {style.BAD[0]}; font-weight: 600;")
+        style.text_colour(self.saving_label, style.BAD[0], bold=True)
 
     # -- finalize ------------------------------------------------------------------------------
     def validation_issues(self) -> list[Any]:
@@ -588,6 +676,7 @@ class InspectionWindow(QWidget):
         if self.read_only:
             return
         issues = self.validation_issues()
+        self._ensure_page(CONCLUSION_PAGE)
         self.show_missing = True
         for item_id, card in self.cards.items():
             card.set_state(self.session.state(item_id), True)
@@ -612,7 +701,8 @@ class InspectionWindow(QWidget):
                 item = self.template.item(issue.item_id)
                 text = f"{self.numbers[issue.item_id]}  {item.label()} — {issue.message}"
             else:
-                text = f"{self.tr('基本信息')} — {issue.message}"
+                general = self.tr("基本信息")
+                text = f"{general} — {issue.message}"
             entry = QListWidgetItem(text)
             entry.setData(Qt.ItemDataRole.UserRole, issue.item_id)
             entry.setForeground(style.colour(style.BAD))
@@ -633,9 +723,12 @@ class InspectionWindow(QWidget):
         """Wait for pending autosaves, then finalize on the writer (FIFO keeps the order)."""
         self.confirm_box.hide()
         self.finalize_button.setEnabled(False)
-        self.ops.write(checklists.finalize, self.inspection_id, on_success=self._finalized, on_failure=self._finalize_failed)
+        inspection_id = self.inspection_id
+        ops, finalized, failed = self.ops, self._finalized, self._finalize_failed
+        self.writer.when_idle(lambda: ops.write(checklists.finalize, inspection_id, on_success=finalized, on_failure=failed))
 
     def _finalized(self, row: Any) -> None:
+        self._ensure_page(CONCLUSION_PAGE)
         self.finalize_button.setEnabled(True)
         if isinstance(row, dict):
             self.header.update({k: v for k, v in row.items() if k in ("state", "content_hash", "finalized_at", "score", "number")})
@@ -651,6 +744,7 @@ class InspectionWindow(QWidget):
         self.finalized.emit(self.inspection_id)
 
     def _finalize_failed(self, exc: BaseException) -> None:
+        self._ensure_page(CONCLUSION_PAGE)
         self.finalize_button.setEnabled(True)
         issues = getattr(exc, "issues", None)
         if issues:
@@ -681,6 +775,24 @@ class InspectionWindow(QWidget):
         self.issues_title.setText(self.tr("无法创建更正记录：{e}").format(e=exc))
         self.issues_title.show()
 
+    def open_document_preview(self) -> None:
+        """The 现场检查笔录 of this inspection in the documents area's preview dialog (a draft
+        shows a watermarked preview; issuing is for finalized records)."""
+        dialog_cls = seams.cls("document_dialog")
+        if dialog_cls is None:
+            return
+
+        def open_now() -> None:   # after pending autosaves, so the preview shows what is on screen
+            try:
+                self.document_dialog = dialog_cls(self.store, "inspection_record", self.inspection_id, self)
+            except Exception as exc:  # noqa: BLE001 - the rest of the screen keeps working
+                log.exception("document preview failed")
+                self.saving_label.setText(self.tr("文书预览失败：{e}").format(e=exc))
+                return
+            self.document_dialog.show()
+
+        self.writer.when_idle(open_now)
+
     # -- lifecycle -------------------------------------------------------------------------------
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:
@@ -697,6 +809,18 @@ class InspectionWindow(QWidget):
             pass
         self.closed.emit(self.inspection_id)
         super().closeEvent(event)
+
+
+def local_time(utc_iso: str | None) -> str:
+    """UTC ISO-8601 from the store, shown in the computer's local time."""
+    if not utc_iso:
+        return "—"
+    from PySide6.QtCore import QDateTime
+
+    moment = QDateTime.fromString(utc_iso.replace("Z", "+00:00"), Qt.DateFormat.ISODateWithMs)
+    if not moment.isValid():
+        moment = QDateTime.fromString(utc_iso.replace("Z", "+00:00"), Qt.DateFormat.ISODate)
+    return moment.toLocalTime().toString("yyyy-MM-dd HH:mm:ss") if moment.isValid() else utc_iso
 
 
 def _answer_dict(answer: Any) -> dict[str, Any]:

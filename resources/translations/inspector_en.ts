@@ -1,0 +1,2502 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="zh_CN">
+<context>
+    <name />
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/custody_event_dialog.py" line="110" />
+        <source>{t}（{p}）</source>
+        <comment>{t} ({p})</comment>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/custody_event_dialog.py" line="224" />
+        <source>样品移交确认（{p}）</source>
+        <comment>Lab hand-over ({p})</comment>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/custody_event_dialog.py" line="229" />
+        <source>抽样单 {n}；封条：{s}</source>
+        <comment>Sampling record {n}; seals: {s}</comment>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/custody_event_dialog.py" line="297" />
+        <source>请填写接收人姓名。</source>
+        <comment>Enter the receiver's name.</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/custody_event_dialog.py" line="299" />
+        <source>接收人须签字确认。</source>
+        <comment>The receiver must sign.</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/custody_timeline.py" line="65" />
+        <source>是</source>
+        <comment>yes</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/custody_timeline.py" line="65" />
+        <source>否</source>
+        <comment>no</comment>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/custody_timeline.py" line="76" />
+        <source>抽样基数 {a}{u}</source>
+        <comment>lot size {a}{u}</comment>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/custody_timeline.py" line="78" />
+        <source>订单号 {o}，价格 {p} 元，{pl}</source>
+        <comment>order {o}, price {p} yuan, {pl}</comment>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/custody_timeline.py" line="83" />
+        <source>（拒签）</source>
+        <comment> (refused)</comment>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/custody_timeline.py" line="85" />
+        <source>拒签理由：{r}；见证人：{w}；</source>
+        <comment>reason: {r}; witness: {w}; </comment>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/custody_timeline.py" line="88" />
+        <source>地点：{l}；保管人：{k}</source>
+        <comment>at {l}; keeper {k}</comment>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/custody_timeline.py" line="91" />
+        <source>快递 {c} {n} → {to}</source>
+        <comment>courier {c} {n} → {to}</comment>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/custody_timeline.py" line="92" />
+        <source>专人送达 → {to}</source>
+        <comment>by hand → {to}</comment>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/custody_timeline.py" line="97" />
+        <source>接收</source>
+        <comment>accepted</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/custody_timeline.py" line="97" />
+        <source>拒收</source>
+        <comment>rejected</comment>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/custody_timeline.py" line="100" />
+        <source>盲样编号 {c}</source>
+        <comment>blind code {c}</comment>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/custody_timeline.py" line="103" />
+        <source>报告 {r}：{c}{i}</source>
+        <comment>report {r}: {c}{i}</comment>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/custody_timeline.py" line="105" />
+        <source>直接送达</source>
+        <comment>in person</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/custody_timeline.py" line="105" />
+        <source>邮寄</source>
+        <comment>post</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/custody_timeline.py" line="105" />
+        <source>电子送达</source>
+        <comment>electronic</comment>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/custody_timeline.py" line="106" />
+        <source>{d} {h}送达 {to}</source>
+        <comment>{d} served {h} to {to}</comment>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/custody_timeline.py" line="108" />
+        <source>已发送确认请求</source>
+        <comment>request sent</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/custody_timeline.py" line="108" />
+        <source>已确认</source>
+        <comment>confirmed</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/custody_timeline.py" line="108" />
+        <source>否认</source>
+        <comment>denied</comment>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/custody_timeline.py" line="110" />
+        <source>{d} 由 {b} 提出</source>
+        <comment>filed {d} by {b}</comment>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/custody_timeline.py" line="112" />
+        <source>备样封条经双方确认完好</source>
+        <comment>backup seals checked jointly</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/custody_timeline.py" line="114" />
+        <source>退还</source>
+        <comment>returned</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/custody_timeline.py" line="114" />
+        <source>销毁</source>
+        <comment>destroyed</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/custody_timeline.py" line="136" />
+        <source>经手人：</source>
+        <comment>people: </comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/custody_timeline.py" line="139" />
+        <source>地点：</source>
+        <comment>place: </comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/custody_timeline.py" line="141" />
+        <source>封条：</source>
+        <comment>seals: </comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/custody_timeline.py" line="143" />
+        <source>签字：</source>
+        <comment>signed: </comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/custody_timeline.py" line="145" />
+        <source>备注：</source>
+        <comment>note: </comment>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/sample_tab.py" line="96" />
+        <source>检验样封条：{t}；备用样封条：{b}</source>
+        <comment>test seals: {t}; backup seals: {b}</comment>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/sample_tab.py" line="98" />
+        <source>签字：{s}</source>
+        <comment>signed by: {s}</comment>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/sample_tab.py" line="99" />
+        <source>更正记录：{n}</source>
+        <comment>amendments: {n}</comment>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/sample_tab.py" line="314" />
+        <source>找不到“{k}”：请核对抽样单编号或封条编号。</source>
+        <comment>Nothing found for '{k}': check the sampling-record or seal number.</comment>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/sample_tab.py" line="393" />
+        <source>企业：{e}</source>
+        <comment>enterprise: {e}</comment>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/sample_tab.py" line="394" />
+        <source>经过：{w}</source>
+        <comment>what happened: {w}</comment>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/sample_tab.py" line="396" />
+        <source>原因：{r}</source>
+        <comment>reason: {r}</comment>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/sample_tab.py" line="397" />
+        <source>当地监管部门意见：{o}</source>
+        <comment>local bureau's opinion: {o}</comment>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/sample_tab.py" line="398" />
+        <source>已定稿，内容哈希 {h}</source>
+        <comment>finalized, content hash {h}</comment>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/about.py" line="21" />
+        <source>关于现场检查</source>
+        <translation>About Field Inspector</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/about.py" line="22" />
+        <source>现场检查 Field Inspector</source>
+        <translation>Field Inspector 现场检查</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/about.py" line="24" />
+        <source>版本 {v} · 数据库结构 {s} · Qt/PySide6 {q} · Python {p}</source>
+        <translation>Version {v} · database schema {s} · Qt/PySide6 {q} · Python {p}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/about.py" line="27" />
+        <source>数据文件夹：{p}</source>
+        <translation>Data folder: {p}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/about.py" line="31" />
+        <source>供市场监督管理部门产品质量监督抽查与现场检查使用：离线检查表、照片证据、样品流转记录、法定文书及与中心服务器同步。
+字体：Droid Sans Fallback（Apache 2.0）。</source>
+        <translation>For market-regulation product-quality spot checks and on-site inspections: offline checklists, photo evidence, sample chain of custody, legal documents and sync with the central server.
+Font: Droid Sans Fallback (Apache 2.0).</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/about.py" line="37" />
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <location filename="../../inspector_app/ui/app.py" line="176" />
+        <source>正在生成演示工作区，请稍候…</source>
+        <translation>Creating the demo workspace, please wait…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/app.py" line="234" />
+        <source>无法打开工作区</source>
+        <translation>Cannot open the workspace</translation>
+    </message>
+</context>
+<context>
+    <name>CustodyEventDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/custody_event_dialog.py" line="113" />
+        <source>对方已签字确认</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/custody_event_dialog.py" line="122" />
+        <source>封存地点</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/custody_event_dialog.py" line="123" />
+        <source>保管人</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/custody_event_dialog.py" line="124" />
+        <source>保管人证件号</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/custody_event_dialog.py" line="127" />
+        <source>专人送达</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/custody_event_dialog.py" line="127" />
+        <source>快递</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/custody_event_dialog.py" line="131" />
+        <source>方式</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/custody_event_dialog.py" line="132" />
+        <source>快递公司</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/custody_event_dialog.py" line="133" />
+        <source>运单号</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/custody_event_dialog.py" line="134" />
+        <source>送往</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/custody_event_dialog.py" line="137" />
+        <source>盲样编号</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/custody_event_dialog.py" line="140" />
+        <source>合格</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/custody_event_dialog.py" line="140" />
+        <source>不合格</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/custody_event_dialog.py" line="143" />
+        <source>检验报告编号</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/custody_event_dialog.py" line="144" />
+        <source>结论</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/custody_event_dialog.py" line="145" />
+        <source>不合格项目（逗号分隔）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/custody_event_dialog.py" line="146" />
+        <source>检验机构</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/custody_event_dialog.py" line="149" />
+        <source>直接送达</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/custody_event_dialog.py" line="149" />
+        <source>邮寄送达</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/custody_event_dialog.py" line="149" />
+        <source>电子送达</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/custody_event_dialog.py" line="152" />
+        <source>送达对象</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/custody_event_dialog.py" line="153" />
+        <source>送达方式</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/custody_event_dialog.py" line="154" />
+        <source>送达日期</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/custody_event_dialog.py" line="155" />
+        <source>送达回证</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/custody_event_dialog.py" line="157" />
+        <source>已发送确认请求</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/custody_event_dialog.py" line="158" />
+        <source>生产者确认样品为其产品</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/custody_event_dialog.py" line="158" />
+        <source>生产者否认</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/custody_event_dialog.py" line="160" />
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/custody_event_dialog.py" line="164" />
+        <source>提出日期</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/custody_event_dialog.py" line="165" />
+        <source>提出人</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/custody_event_dialog.py" line="167" />
+        <source>双方共同确认备样封条完好</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/custody_event_dialog.py" line="172" />
+        <source>企业代表</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/custody_event_dialog.py" line="175" />
+        <source>退还企业</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/custody_event_dialog.py" line="175" />
+        <source>销毁</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/custody_event_dialog.py" line="176" />
+        <source>处置方式</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>CustodyTimeline</name>
+    <message>
+        <location filename="../../inspector_app/ui/custody_timeline.py" line="196" />
+        <source>抽样单尚未签署定稿，流转记录从签署时开始。</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/custody_timeline.py" line="199" />
+        <source>✔ 流转链校验通过：%n 个事件，首个事件与抽样单内容哈希相连。</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/custody_timeline.py" line="202" />
+        <source>✘ 流转链校验失败：</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>DateEditor</name>
+    <message>
+        <location filename="../../inspector_app/ui/inspection/editors.py" line="208" />
+        <source>今天</source>
+        <translation>Today</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentPreviewDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/document_preview.py" line="107" />
+        <source>文书预览 — %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/document_preview.py" line="115" />
+        <source>正在生成…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/document_preview.py" line="116" />
+        <source>签发（使用文书编号）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/document_preview.py" line="117" />
+        <source>打印…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/document_preview.py" line="118" />
+        <source>另存为…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/document_preview.py" line="119" />
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/document_preview.py" line="157" />
+        <source>已签发：%1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/document_preview.py" line="159" />
+        <source>预览（未签发，未使用编号）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/document_preview.py" line="169" />
+        <source>出错：%1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/document_preview.py" line="181" />
+        <source>正在签发…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/document_preview.py" line="220" />
+        <source>打印失败</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/document_preview.py" line="225" />
+        <source>另存为</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/document_preview.py" line="225" />
+        <source>PDF 文件 (*.pdf)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/document_preview.py" line="230" />
+        <source>保存失败</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/document_preview.py" line="230" />
+        <source>无法保存到 %1：%2</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>DraftBanner</name>
+    <message>
+        <location filename="../../inspector_app/ui/main_window.py" line="70" />
+        <source>有 {n} 份未完成的检查草稿（所有修改均已自动保存），可继续填写：</source>
+        <translation>{n} unfinished inspection draft(s) (every change was saved automatically). Continue:</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/main_window.py" line="72" />
+        <source>继续：{name}</source>
+        <translation>Continue: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/main_window.py" line="74" />
+        <source>稍后</source>
+        <translation>Later</translation>
+    </message>
+</context>
+<context>
+    <name>EnterprisePanel</name>
+    <message>
+        <location filename="../../inspector_app/ui/enterprise_panel.py" line="141" />
+        <source>统一社会信用代码</source>
+        <translation>Unified social credit code</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/enterprise_panel.py" line="141" />
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/enterprise_panel.py" line="141" />
+        <source>法定代表人</source>
+        <translation>Legal representative</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/enterprise_panel.py" line="142" />
+        <source>联系人</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/enterprise_panel.py" line="142" />
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/enterprise_panel.py" line="142" />
+        <source>行业</source>
+        <translation>Industry</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/enterprise_panel.py" line="143" />
+        <source>主要产品</source>
+        <translation>Main products</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/enterprise_panel.py" line="143" />
+        <source>曾用名</source>
+        <translation>Former names</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/enterprise_panel.py" line="147" />
+        <location filename="../../inspector_app/ui/enterprise_panel.py" line="204" />
+        <source>许可证与认证</source>
+        <translation>Licences and certificates</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/enterprise_panel.py" line="148" />
+        <location filename="../../inspector_app/ui/enterprise_panel.py" line="222" />
+        <source>检查记录</source>
+        <translation>Inspections</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/enterprise_panel.py" line="149" />
+        <location filename="../../inspector_app/ui/enterprise_panel.py" line="233" />
+        <source>抽样记录</source>
+        <translation>Samples</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/enterprise_panel.py" line="150" />
+        <source>类别</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/enterprise_panel.py" line="150" />
+        <source>证书编号</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/enterprise_panel.py" line="150" />
+        <location filename="../../inspector_app/ui/enterprise_panel.py" line="152" />
+        <source>产品</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/enterprise_panel.py" line="150" />
+        <source>有效期至</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/enterprise_panel.py" line="150" />
+        <location filename="../../inspector_app/ui/enterprise_panel.py" line="151" />
+        <location filename="../../inspector_app/ui/enterprise_panel.py" line="152" />
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/enterprise_panel.py" line="151" />
+        <location filename="../../inspector_app/ui/enterprise_panel.py" line="152" />
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/enterprise_panel.py" line="151" />
+        <source>任务类型</source>
+        <translation>Task type</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/enterprise_panel.py" line="151" />
+        <source>任务编号</source>
+        <translation>Task no.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/enterprise_panel.py" line="151" />
+        <source>得分</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/enterprise_panel.py" line="152" />
+        <source>抽样单编号</source>
+        <translation>Sample no.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/enterprise_panel.py" line="152" />
+        <source>批号</source>
+        <translation>Batch</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/enterprise_panel.py" line="153" />
+        <source>在左侧选择一项任务，查看企业信息。</source>
+        <translation>Select a task on the left to see its enterprise.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/enterprise_panel.py" line="183" />
+        <source>风险等级 {c}</source>
+        <translation>Risk class {c}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/enterprise_panel.py" line="183" />
+        <source>未完成任务 {n} 项</source>
+        <translation>{n} open task(s)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/enterprise_panel.py" line="196" />
+        <source>有效</source>
+        <translation>Valid</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/enterprise_panel.py" line="196" />
+        <source>已过期</source>
+        <translation>Expired</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/enterprise_panel.py" line="196" />
+        <source>已吊销</source>
+        <translation>Revoked</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/enterprise_panel.py" line="197" />
+        <source>暂停</source>
+        <translation>Suspended</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/enterprise_panel.py" line="197" />
+        <source>已注销</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/enterprise_panel.py" line="217" />
+        <source>更正</source>
+        <translation>Amendment</translation>
+    </message>
+</context>
+<context>
+    <name>IdentityDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/first_run.py" line="104" />
+        <source>检查人员信息</source>
+        <translation>Inspector identity</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/first_run.py" line="120" />
+        <source>现场检查须由两名以上执法人员进行。请填写您和同行检查人员的姓名与执法证号，它们将记录在每份检查记录中。</source>
+        <translation>On-site inspections need at least two law-enforcement officers. Enter your name and warrant card number (执法证号) and your partner's; they are recorded in every inspection.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/first_run.py" line="126" />
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/first_run.py" line="127" />
+        <source>执法证号</source>
+        <translation>Warrant card no.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/first_run.py" line="128" />
+        <source>单位</source>
+        <translation>Bureau</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/first_run.py" line="129" />
+        <source>同行检查人员姓名</source>
+        <translation>Partner's name</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/first_run.py" line="130" />
+        <source>同行人员执法证号</source>
+        <translation>Partner's warrant card no.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/first_run.py" line="135" />
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/first_run.py" line="165" />
+        <source>请填写您的姓名和执法证号。</source>
+        <translation>Enter your name and warrant card number.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/first_run.py" line="168" />
+        <source>请填写同行检查人员的执法证号。</source>
+        <translation>Enter your partner's warrant card number.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/first_run.py" line="175" />
+        <source>保存失败：{e}</source>
+        <translation>Saving failed: {e}</translation>
+    </message>
+</context>
+<context>
+    <name>InspectionWindow</name>
+    <message>
+        <location filename="../../inspector_app/ui/inspection/window.py" line="286" />
+        <source>{name}（执法证号 {cert}）</source>
+        <translation>{name} (warrant card {cert})</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection/window.py" line="415" />
+        <source>更正记录</source>
+        <translation>Amendment</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection/window.py" line="418" />
+        <source>任务 {n}</source>
+        <translation>Task {n}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection/window.py" line="419" />
+        <source>模板 {t} 版本 {v}</source>
+        <translation>Template {t} version {v}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection/window.py" line="420" />
+        <source>现场检查</source>
+        <translation>Field Inspector</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection/window.py" line="421" />
+        <source>文书预览…</source>
+        <translation>Document preview…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection/window.py" line="422" />
+        <source>现场检查笔录：预览、签发、打印</source>
+        <translation>On-site inspection record: preview, issue, print</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection/window.py" line="423" />
+        <source>键盘：1/2/3 或 Alt+1/2/3 判定 符合/不符合/不适用 · Ctrl+↑/↓ 上/下一项 · F8 下一未填项 · Ctrl+PgUp/PgDn 切换部分 · Ctrl+E 备注 · 所有修改自动保存</source>
+        <translation>Keys: 1/2/3 or Alt+1/2/3 conform / non-conform / n.a. · Ctrl+↑/↓ previous/next item · F8 next unanswered · Ctrl+PgUp/PgDn section · Ctrl+E note · every change is saved automatically</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection/window.py" line="435" />
+        <location filename="../../inspector_app/ui/inspection/window.py" line="506" />
+        <location filename="../../inspector_app/ui/inspection/window.py" line="704" />
+        <source>基本信息</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection/window.py" line="436" />
+        <source>检查地点</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection/window.py" line="436" />
+        <source>开始时间</source>
+        <translation>Started</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection/window.py" line="436" />
+        <source>检查人员 1</source>
+        <translation>Inspector 1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection/window.py" line="436" />
+        <source>检查人员 2</source>
+        <translation>Inspector 2</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection/window.py" line="437" />
+        <source>记录人</source>
+        <translation>Recorder</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection/window.py" line="437" />
+        <source>通知当事人方式</source>
+        <translation>How the party was notified</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection/window.py" line="437" />
+        <source>出示执法证件（当事人答复）</source>
+        <translation>Credentials shown (party's answer)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection/window.py" line="438" />
+        <source>是否申请回避（当事人答复）</source>
+        <translation>Recusal requested? (party's answer)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection/window.py" line="438" />
+        <source>重大质量安全隐患</source>
+        <translation>Major quality-safety hazard</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection/window.py" line="442" />
+        <location filename="../../inspector_app/ui/inspection/window.py" line="507" />
+        <source>结论与定稿</source>
+        <translation>Conclusion and finalize</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection/window.py" line="443" />
+        <source>检查发现</source>
+        <translation>Findings</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection/window.py" line="444" />
+        <source>当事人陈述申辩</source>
+        <translation>Party's statement and defence</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection/window.py" line="445" />
+        <source>笔录已向当事人宣读/交其阅读，确认无误</source>
+        <translation>The record was read to / by the party and confirmed</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection/window.py" line="446" />
+        <source>检查并定稿…  Ctrl+Shift+F</source>
+        <translation>Check and finalize…  Ctrl+Shift+F</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection/window.py" line="447" />
+        <source>所有必填项目均已完成。定稿后记录将不可修改，如需更正只能创建更正记录。确认定稿？</source>
+        <translation>Every required item is complete. A finalized record cannot be changed; corrections are made as amendments. Finalize now?</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection/window.py" line="448" />
+        <source>确认定稿</source>
+        <translation>Finalize</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection/window.py" line="449" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection/window.py" line="450" />
+        <source>更正原因（必填）</source>
+        <translation>Reason for the correction (required)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection/window.py" line="451" />
+        <source>创建更正记录</source>
+        <translation>Create amendment</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection/window.py" line="455" />
+        <source>草稿 · 自动保存</source>
+        <translation>Draft · saved automatically</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection/window.py" line="455" />
+        <source>已定稿 · 只读</source>
+        <translation>Finalized · read-only</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection/window.py" line="455" />
+        <source>已同步 · 只读</source>
+        <translation>Synced · read-only</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection/window.py" line="460" />
+        <source>内容哈希 (SHA-256)：</source>
+        <translation>Content hash (SHA-256): </translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection/window.py" line="482" />
+        <source>已完成 {a}/{t}</source>
+        <translation>{a}/{t} done</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection/window.py" line="485" />
+        <source>得分 —</source>
+        <translation>Score —</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection/window.py" line="487" />
+        <source>得分 {p}</source>
+        <translation>Score {p}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection/window.py" line="489" />
+        <source>不符合 {n} 项</source>
+        <translation>{n} non-conforming</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection/window.py" line="663" />
+        <source>已保存</source>
+        <translation>Saved</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection/window.py" line="663" />
+        <source>正在保存…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection/window.py" line="667" />
+        <source>保存失败：{e}</source>
+        <translation>Saving failed: {e}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection/window.py" line="710" />
+        <source>尚有 {n} 处需要完成或更正（点击跳转）：</source>
+        <translation>{n} item(s) still need an answer or a correction (click to go there):</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection/window.py" line="756" />
+        <source>定稿失败：{e}</source>
+        <translation>Finalizing failed: {e}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection/window.py" line="763" />
+        <source>请先填写更正原因</source>
+        <translation>Enter the reason for the correction first</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection/window.py" line="775" />
+        <source>无法创建更正记录：{e}</source>
+        <translation>Could not create the amendment: {e}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection/window.py" line="790" />
+        <source>文书预览失败：{e}</source>
+        <translation>Document preview failed: {e}</translation>
+    </message>
+</context>
+<context>
+    <name>ItemCard</name>
+    <message>
+        <location filename="../../inspector_app/ui/inspection/item_card.py" line="110" />
+        <source>关键项</source>
+        <translation>key item</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection/item_card.py" line="120" />
+        <source>依据：</source>
+        <translation>Legal basis: </translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection/item_card.py" line="126" />
+        <location filename="../../inspector_app/ui/inspection/item_card.py" line="158" />
+        <source>事实与备注（判定“不符合”时必须写明事实）</source>
+        <translation>Facts and notes (required for a non-conformity)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection/item_card.py" line="127" />
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection/item_card.py" line="128" />
+        <source>添加备注 (Ctrl+E)</source>
+        <translation>Add a note (Ctrl+E)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection/item_card.py" line="134" />
+        <source>照片 {n}</source>
+        <translation>Photos {n}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection/item_card.py" line="134" />
+        <source>照片</source>
+        <translation>Photos</translation>
+    </message>
+</context>
+<context>
+    <name>LabHandoverDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/custody_event_dialog.py" line="234" />
+        <source>接收检查</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/custody_event_dialog.py" line="237" />
+        <source>是</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/custody_event_dialog.py" line="237" />
+        <source>否</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/custody_event_dialog.py" line="254" />
+        <source>接收</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/custody_event_dialog.py" line="256" />
+        <source>拒收</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/custody_event_dialog.py" line="264" />
+        <source>结论</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/custody_event_dialog.py" line="267" />
+        <source>原因</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/custody_event_dialog.py" line="274" />
+        <source>接收人已签字</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/custody_event_dialog.py" line="276" />
+        <source>承检机构</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/custody_event_dialog.py" line="277" />
+        <source>接收人</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/custody_event_dialog.py" line="278" />
+        <source>工号/证件号</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../inspector_app/ui/main_window.py" line="218" />
+        <source>现场检查</source>
+        <translation>Field Inspector</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/main_window.py" line="219" />
+        <source>开始/继续检查</source>
+        <translation>Start / continue inspection</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/main_window.py" line="220" />
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/main_window.py" line="221" />
+        <source>搜索任务</source>
+        <translation>Search tasks</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/main_window.py" line="222" />
+        <source>检查人员信息…</source>
+        <translation>Inspector identity…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/main_window.py" line="223" />
+        <source>切换工作区…</source>
+        <translation>Switch workspace…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/main_window.py" line="224" />
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/main_window.py" line="225" />
+        <source>关于现场检查</source>
+        <translation>About Field Inspector</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/main_window.py" line="226" />
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/main_window.py" line="227" />
+        <source>任务</source>
+        <translation>Tasks</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/main_window.py" line="228" />
+        <source>设置</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/main_window.py" line="229" />
+        <source>语言 / Language</source>
+        <translation>Language / 语言</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/main_window.py" line="230" />
+        <source>帮助</source>
+        <translation>Help</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/main_window.py" line="231" />
+        <source>企业</source>
+        <translation>Enterprise</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/main_window.py" line="284" />
+        <source>工作区：{p}</source>
+        <translation>Workspace: {p}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/main_window.py" line="285" />
+        <source>未设置</source>
+        <translation>not set</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/main_window.py" line="287" />
+        <source>检查人员：{n}（执法证号 {c}）</source>
+        <translation>Inspector: {n} (warrant card {c})</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/main_window.py" line="289" />
+        <source>待同步更改：{n}</source>
+        <translation>Changes to sync: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/main_window.py" line="292" />
+        <source>正在保存…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/main_window.py" line="295" />
+        <source>操作失败：{e}</source>
+        <translation>Operation failed: {e}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/main_window.py" line="313" />
+        <source>该任务已结束，没有检查记录。</source>
+        <translation>This task is closed and has no inspection.</translation>
+    </message>
+</context>
+<context>
+    <name>NewSampleDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/sample_tab.py" line="39" />
+        <source>新建抽样</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_tab.py" line="49" />
+        <source>任务</source>
+        <translation>Tasks</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_tab.py" line="50" />
+        <source>抽样方式</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_tab.py" line="52" />
+        <source>抽样前检查…</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>PrecheckDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/sample_precheck.py" line="24" />
+        <source>抽样前检查</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_precheck.py" line="31" />
+        <source>逐项确认。任何一项为“否”时，软件会引导您填写相应的记录，而不是抽样单。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_precheck.py" line="45" />
+        <source>是</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_precheck.py" line="45" />
+        <source>否</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_precheck.py" line="72" />
+        <source>全部为“是”</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_precheck.py" line="74" />
+        <source>开始抽样</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_precheck.py" line="76" />
+        <source>填写拒检认定书</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_precheck.py" line="78" />
+        <source>填写未抽到样品确认书</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ResultEditor</name>
+    <message>
+        <location filename="../../inspector_app/ui/inspection/editors.py" line="66" />
+        <source>符合</source>
+        <translation>Conform</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection/editors.py" line="66" />
+        <source>不符合</source>
+        <translation>Non-conform</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection/editors.py" line="66" />
+        <source>不适用</source>
+        <translation>N/A</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection/editors.py" line="69" />
+        <source>快捷键 {k} 或 Alt+{k}</source>
+        <translation>Key {k} or Alt+{k}</translation>
+    </message>
+</context>
+<context>
+    <name>SampleDetail</name>
+    <message>
+        <location filename="../../inspector_app/ui/sample_tab.py" line="91" />
+        <source>（拒签）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_tab.py" line="101" />
+        <source>期限：</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_tab.py" line="119" />
+        <source>更正抽样单…</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SampleForm</name>
+    <message>
+        <location filename="../../inspector_app/ui/sample_form.py" line="85" />
+        <location filename="../../inspector_app/ui/sample_form.py" line="307" />
+        <source>已自动保存</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_form.py" line="99" />
+        <source>任务</source>
+        <translation>Tasks</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_form.py" line="100" />
+        <source>任务来源</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_form.py" line="101" />
+        <source>任务类别</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_form.py" line="101" />
+        <source>国家监督抽查</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_form.py" line="101" />
+        <source>省级监督抽查</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_form.py" line="102" />
+        <source>市级监督抽查</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_form.py" line="102" />
+        <source>专项抽查</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_form.py" line="102" />
+        <source>复查抽查</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_form.py" line="103" />
+        <source>受检单位（网店）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_form.py" line="103" />
+        <source>受检单位</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_form.py" line="105" />
+        <location filename="../../inspector_app/ui/sample_form.py" line="109" />
+        <source>单位名称</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_form.py" line="105" />
+        <location filename="../../inspector_app/ui/sample_form.py" line="109" />
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_form.py" line="105" />
+        <location filename="../../inspector_app/ui/sample_form.py" line="110" />
+        <source>法定代表人</source>
+        <translation>Legal representative</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_form.py" line="106" />
+        <location filename="../../inspector_app/ui/sample_form.py" line="110" />
+        <location filename="../../inspector_app/ui/sample_form.py" line="198" />
+        <source>联系人</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_form.py" line="106" />
+        <location filename="../../inspector_app/ui/sample_form.py" line="110" />
+        <location filename="../../inspector_app/ui/sample_form.py" line="199" />
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_form.py" line="106" />
+        <location filename="../../inspector_app/ui/sample_form.py" line="111" />
+        <source>统一社会信用代码</source>
+        <translation>Unified social credit code</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_form.py" line="108" />
+        <source>生产单位</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_form.py" line="108" />
+        <source>标称生产者</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_form.py" line="109" />
+        <source>邮编</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_form.py" line="111" />
+        <source>经济类型</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_form.py" line="114" />
+        <source>样品确认</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_form.py" line="114" />
+        <source>待确认</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_form.py" line="114" />
+        <source>已确认</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_form.py" line="115" />
+        <source>否认</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_form.py" line="116" />
+        <source>证书</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_form.py" line="117" />
+        <source>证书类型</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_form.py" line="117" />
+        <source>（请选择）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_form.py" line="118" />
+        <source>证书编号</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_form.py" line="119" />
+        <source>产品</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_form.py" line="120" />
+        <source>产品名称</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_form.py" line="120" />
+        <source>商标</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_form.py" line="120" />
+        <source>规格型号</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_form.py" line="121" />
+        <source>生产日期/批号</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_form.py" line="121" />
+        <source>产品等级</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_form.py" line="121" />
+        <source>标注执行标准</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_form.py" line="124" />
+        <source>网络购买</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_form.py" line="125" />
+        <source>平台</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_form.py" line="125" />
+        <source>店铺</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_form.py" line="125" />
+        <source>商品链接</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_form.py" line="126" />
+        <source>订单号</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_form.py" line="128" />
+        <source>价格（元）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_form.py" line="129" />
+        <source>数量</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_form.py" line="130" />
+        <source>抽样数量</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_form.py" line="130" />
+        <source>备样数量</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_form.py" line="130" />
+        <source>抽样基数</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_form.py" line="140" />
+        <source>单价（元）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_form.py" line="141" />
+        <source>购样费用（元）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_form.py" line="142" />
+        <source>抽样人员（不少于2名）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_form.py" line="149" />
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_form.py" line="150" />
+        <source>执法证号</source>
+        <translation>Warrant card no.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_form.py" line="156" />
+        <source>抽样人员 %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_form.py" line="157" />
+        <source>抽样地点和时间</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_form.py" line="158" />
+        <source>抽样地点</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_form.py" line="167" />
+        <source>抽样日期时间</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_form.py" line="168" />
+        <source>照片</source>
+        <translation>Photos</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_form.py" line="170" />
+        <source>现场/样品照片</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_form.py" line="172" />
+        <source>购物凭证</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_form.py" line="172" />
+        <source>拆包过程</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_form.py" line="173" />
+        <source>封样照片</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_form.py" line="182" />
+        <source>封样</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_form.py" line="183" />
+        <source>封样状态</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_form.py" line="184" />
+        <source>检验样封条编号</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_form.py" line="185" />
+        <source>备用样封条编号</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_form.py" line="186" />
+        <source>备样封存地点</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_form.py" line="190" />
+        <source>寄送和其他</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_form.py" line="191" />
+        <source>寄送样地点</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_form.py" line="192" />
+        <source>寄送样截止日期 (YYYY-MM-DD)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_form.py" line="193" />
+        <source>出口产品</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_form.py" line="198" />
+        <source>抽样单位</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_form.py" line="198" />
+        <source>抽样单位地址</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_form.py" line="201" />
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_form.py" line="209" />
+        <source>签署定稿…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_form.py" line="303" />
+        <source>正在保存…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_form.py" line="312" />
+        <source>保存失败：</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_form.py" line="332" />
+        <source>请先更正列出的问题。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_form.py" line="357" />
+        <source>添加照片…（已有 %1 张）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_form.py" line="360" />
+        <source>选择照片</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_form.py" line="360" />
+        <source>图片 (*.jpg *.jpeg *.png)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_form.py" line="377" />
+        <source>正在保存照片…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_form.py" line="384" />
+        <source>签署抽样单</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_form.py" line="396" />
+        <source>正在定稿…</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SampleListModel</name>
+    <message>
+        <location filename="../../inspector_app/ui/sample_model.py" line="30" />
+        <source>抽样单编号</source>
+        <translation>Sample no.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_model.py" line="30" />
+        <source>检验样</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_model.py" line="30" />
+        <source>备用样</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_model.py" line="30" />
+        <source>期限</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_model.py" line="30" />
+        <source>产品</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_model.py" line="30" />
+        <source>受检单位</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_model.py" line="31" />
+        <source>抽样方式</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_model.py" line="31" />
+        <source>抽样时间</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_model.py" line="31" />
+        <source>记录状态</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_model.py" line="61" />
+        <source>封条：</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_model.py" line="73" />
+        <source>异议期至 %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_model.py" line="76" />
+        <source>草稿</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_model.py" line="76" />
+        <source>已定稿</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_model.py" line="76" />
+        <source>已同步</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_model.py" line="77" />
+        <source>（更正 %1）</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SamplesTab</name>
+    <message>
+        <location filename="../../inspector_app/ui/sample_tab.py" line="144" />
+        <source>扫描或输入抽样单编号、封条编号，回车跳转</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_tab.py" line="148" />
+        <source>筛选：编号、产品、企业、封条</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_tab.py" line="151" />
+        <source>全部状态</source>
+        <translation>All states</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_tab.py" line="156" />
+        <source>全部方式</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_tab.py" line="159" />
+        <source>新建抽样…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_tab.py" line="193" />
+        <source>选择左侧的抽样单，或扫描封条编号。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_tab.py" line="202" />
+        <source>抽样单</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_tab.py" line="210" />
+        <source>拒检认定书和未抽到样品确认书由抽样前检查产生。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_tab.py" line="213" />
+        <source>拒检/未抽到样品</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_tab.py" line="240" />
+        <source>草稿</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_tab.py" line="240" />
+        <source>已定稿</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Seams</name>
+    <message>
+        <location filename="../../inspector_app/ui/seams.py" line="40" />
+        <source>照片证据</source>
+        <translation>Photo evidence</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/seams.py" line="41" />
+        <source>签名</source>
+        <translation>Signatures</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/seams.py" line="42" />
+        <source>样品</source>
+        <translation>Samples</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/seams.py" line="43" />
+        <location filename="../../inspector_app/ui/seams.py" line="44" />
+        <source>文书预览</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/seams.py" line="45" />
+        <source>同步状态</source>
+        <translation>Sync status</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/seams.py" line="46" />
+        <source>同步冲突</source>
+        <translation>Sync conflicts</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/seams.py" line="48" />
+        <source>{feature}功能即将推出。</source>
+        <translation>{feature}: coming soon.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/seams.py" line="49" />
+        <source>{feature}组件未能加载（详见日志），其余功能可正常使用。</source>
+        <translation>{feature} could not be loaded (see the log); everything else works.</translation>
+    </message>
+</context>
+<context>
+    <name>SignDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/custody_sign.py" line="27" />
+        <source>签名</source>
+        <translation>Signatures</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/custody_sign.py" line="30" />
+        <source>请各方在纸质文书上签字后勾选确认。（电子签名板接入后在此采集签名图像。）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/custody_sign.py" line="35" />
+        <source>抽样人员</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/custody_sign.py" line="39" />
+        <source>%1（执法证号 %2）已签字</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/custody_sign.py" line="45" />
+        <source>受检单位代表</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/custody_sign.py" line="51" />
+        <source>已签字（并加盖公章）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/custody_sign.py" line="53" />
+        <source>拒绝签字</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/custody_sign.py" line="61" />
+        <location filename="../../inspector_app/ui/custody_sign.py" line="80" />
+        <location filename="../../inspector_app/ui/custody_sign.py" line="90" />
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/custody_sign.py" line="62" />
+        <location filename="../../inspector_app/ui/custody_sign.py" line="81" />
+        <location filename="../../inspector_app/ui/custody_sign.py" line="91" />
+        <source>证件号</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/custody_sign.py" line="66" />
+        <source>拒签理由</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/custody_sign.py" line="67" />
+        <source>见证人</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/custody_sign.py" line="68" />
+        <source>见证人证件号</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/custody_sign.py" line="73" />
+        <source>生产单位代表在场并签字</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/custody_sign.py" line="77" />
+        <source>生产单位</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/custody_sign.py" line="99" />
+        <source>确认签署</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SiteRecordForm</name>
+    <message>
+        <location filename="../../inspector_app/ui/sample_site_record.py" line="41" />
+        <source>⚑ 拒检认定将在网络恢复后优先上报组织抽查的部门。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_site_record.py" line="51" />
+        <source>企业</source>
+        <translation>Enterprise</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_site_record.py" line="53" />
+        <source>企业名称</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_site_record.py" line="53" />
+        <source>法定代表人</source>
+        <translation>Legal representative</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_site_record.py" line="53" />
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_site_record.py" line="54" />
+        <source>联系人</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_site_record.py" line="54" />
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_site_record.py" line="57" />
+        <source>情况</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_site_record.py" line="59" />
+        <source>任务来源</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_site_record.py" line="61" />
+        <source>产品名称</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_site_record.py" line="62" />
+        <source>抽样单位</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_site_record.py" line="63" />
+        <source>抽样单位电话</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_site_record.py" line="64" />
+        <source>拒检经过</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_site_record.py" line="65" />
+        <source>证据（照片、录像、证人）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_site_record.py" line="67" />
+        <source>任务类别</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_site_record.py" line="68" />
+        <source>产品类别</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_site_record.py" line="69" />
+        <source>许可证编号</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_site_record.py" line="72" />
+        <source>（请选择）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_site_record.py" line="72" />
+        <source>近一年有销售</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_site_record.py" line="72" />
+        <source>近一年无销售</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_site_record.py" line="77" />
+        <source>近一年销售情况</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_site_record.py" line="78" />
+        <source>产品去向</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_site_record.py" line="79" />
+        <source>未抽到样品原因</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_site_record.py" line="80" />
+        <source>现场情况</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_site_record.py" line="81" />
+        <source>当地市场监管部门意见</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_site_record.py" line="82" />
+        <location filename="../../inspector_app/ui/sample_site_record.py" line="151" />
+        <source>当地市场监管部门</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_site_record.py" line="91" />
+        <source>签署定稿…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sample_site_record.py" line="151" />
+        <source>签署</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>TaskListWidget</name>
+    <message>
+        <location filename="../../inspector_app/ui/task_list.py" line="88" />
+        <source>全部类型</source>
+        <translation>All types</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/task_list.py" line="89" />
+        <source>全部状态</source>
+        <translation>All states</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/task_list.py" line="89" />
+        <source>待执行</source>
+        <translation>Assigned</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/task_list.py" line="89" />
+        <source>进行中</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/task_list.py" line="90" />
+        <source>已完成</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/task_list.py" line="90" />
+        <source>已取消</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/task_list.py" line="91" />
+        <source>全部期限</source>
+        <translation>Any due date</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/task_list.py" line="91" />
+        <source>已逾期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/task_list.py" line="91" />
+        <source>今天到期</source>
+        <translation>Due today</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/task_list.py" line="92" />
+        <source>7天内到期</source>
+        <translation>Due within 7 days</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/task_list.py" line="92" />
+        <source>30天内到期</source>
+        <translation>Due within 30 days</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/task_list.py" line="93" />
+        <source>全部风险等级</source>
+        <translation>All risk classes</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/task_list.py" line="93" />
+        <source>风险 {c}</source>
+        <translation>Risk {c}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/task_list.py" line="103" />
+        <source>搜索企业名称、任务编号、计划、信用代码、地址…</source>
+        <translation>Search enterprise, task number, plan, credit code, address…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/task_list.py" line="125" />
+        <source>共 {n} 项任务</source>
+        <translation>{n} tasks</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/task_list.py" line="127" />
+        <source>加载中…</source>
+        <translation>loading…</translation>
+    </message>
+</context>
+<context>
+    <name>TaskTableModel</name>
+    <message>
+        <location filename="../../inspector_app/ui/task_model.py" line="28" />
+        <source>任务编号</source>
+        <translation>Task no.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/task_model.py" line="29" />
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/task_model.py" line="30" />
+        <source>企业</source>
+        <translation>Enterprise</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/task_model.py" line="31" />
+        <source>风险等级</source>
+        <translation>Risk</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/task_model.py" line="32" />
+        <source>截止日期</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/task_model.py" line="33" />
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/task_model.py" line="34" />
+        <source>计划</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/task_model.py" line="36" />
+        <source>已逾期 {n} 天</source>
+        <translation>{n} day(s) overdue</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/task_model.py" line="37" />
+        <source>检查草稿</source>
+        <translation>draft inspection</translation>
+    </message>
+</context>
+<context>
+    <name>WorkspaceDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/first_run.py" line="26" />
+        <location filename="../../inspector_app/ui/first_run.py" line="31" />
+        <source>欢迎使用现场检查</source>
+        <translation>Welcome to Field Inspector</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/first_run.py" line="33" />
+        <source>所有检查记录、照片和文书保存在本机的“工作区”文件夹中，无网络时也可使用。请选择已有工作区、新建一个，或先打开演示工作区熟悉软件。</source>
+        <translation>Inspections, photos and documents are kept on this computer in a workspace folder and work without a network. Choose an existing workspace, create one, or try the demo workspace first.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/first_run.py" line="39" />
+        <source>浏览…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/first_run.py" line="48" />
+        <source>新建或打开此工作区</source>
+        <translation>Create or open this workspace</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/first_run.py" line="52" />
+        <source>打开演示工作区</source>
+        <translation>Open the demo workspace</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/first_run.py" line="55" />
+        <source>演示工作区：{p}（虚构的企业和任务，可随意练习）</source>
+        <translation>Demo workspace: {p} (fictitious enterprises and tasks to practise on)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/first_run.py" line="64" />
+        <source>工作区文件夹</source>
+        <translation>Workspace folder</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/first_run.py" line="76" />
+        <source>选择工作区文件夹</source>
+        <translation>Choose the workspace folder</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/first_run.py" line="83" />
+        <source>请填写工作区文件夹。</source>
+        <translation>Enter the workspace folder.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/first_run.py" line="87" />
+        <source>{p} 是一个文件，不是文件夹。请选择文件夹。</source>
+        <translation>{p} is a file, not a folder. Choose a folder.</translation>
+    </message>
+</context>
+<context>
+    <name>_Base</name>
+    <message>
+        <location filename="../../inspector_app/ui/custody_event_dialog.py" line="56" />
+        <source>地点</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/custody_event_dialog.py" line="57" />
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/custody_event_dialog.py" line="59" />
+        <source>未添加照片</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/custody_event_dialog.py" line="60" />
+        <source>添加照片…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/custody_event_dialog.py" line="71" />
+        <source>记录</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/custody_event_dialog.py" line="78" />
+        <source>已添加 %n 张照片</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/custody_event_dialog.py" line="81" />
+        <source>选择照片</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/custody_event_dialog.py" line="81" />
+        <source>图片 (*.jpg *.jpeg *.png)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+</TS>

@@ -1,0 +1,230 @@
+"""Main window: task list paging/filter/sort on many rows, enterprise panel, status bar,
+seams, language switching, first-run identity, and the --smoke-test entry point."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from inspector_app.store import open_store
+from inspector_app.ui import seams
+from inspector_app.ui.app import create_application
+from inspector_app.ui.i18n import LanguageManager
+from inspector_app.ui.settings import pointer_settings, workspace_settings
+from inspector_app.ui.task_model import COLUMNS
+from tests.test_ui_helpers import add_reference, open_main_window, pump, type_text
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def big(tmp_path_factory, qapp):
+    """3,000 tasks over 800 enterprises (built once for the module's tests)."""
+    root = tmp_path_factory.mktemp("big") / "ws"
+    store = open_store(root)
+    add_reference(store, enterprises=800, tasks=3000, seed=11)
+    store.close()
+    return root
+
+
+@pytest.fixture
+def main(big, tmp_path, qapp, monkeypatch):
+    monkeypatch.setenv("INSPECTOR_UI_CONFIG", str(tmp_path / "ui.ini"))
+    app = create_application()
+    languages = LanguageManager(app)
+    languages.apply("zh_CN")
+    store = open_store(big)
+    session = open_main_window(app, store, languages)
+    yield app, store, session, languages
+    session.close()
+    languages.apply("zh_CN")
+
+
+def rows(model):
+    return [model.task(r) for r in range(model.rowCount())]
+
+
+def test_task_list_pages_filters_and_sorts_many_rows(main):
+    app, store, session, _ = main
+    tasks = session.window.tasks
+    model = tasks.model
+    db = store.read()
+    assert model.total == 3000
+    assert model.rowCount() == model.page_size < 3000          # paged, not everything at once
+    model.fetchMore()
+    pump(app, lambda: model.rowCount() == 2 * model.page_size)
+
+    # filter by type through the combo box
+    tasks.type_box.setCurrentIndex(tasks.type_box.findData("routine"))
+    pump(app, lambda: not model.loading)
+    expected = db.execute("SELECT count(*) FROM task WHERE type = 'routine'").fetchone()[0]
+    assert model.total == expected > 0
+    assert {r["type"] for r in rows(model)} == {"routine"}
+
+    # risk class + state
+    tasks.risk_box.setCurrentIndex(tasks.risk_box.findData("D"))
+    tasks.state_box.setCurrentIndex(tasks.state_box.findData("assigned"))
+    pump(app, lambda: not model.loading)
+    expected = db.execute("SELECT count(*) FROM task t JOIN enterprise e ON e.id = t.enterprise_id"
+                          " WHERE t.type = 'routine' AND e.risk_class = 'D' AND t.state = 'assigned'").fetchone()[0]
+    assert model.total == expected
+    assert all(r["risk"] == "D" and r["state"] == "assigned" for r in rows(model))
+
+    # overdue only, highlighted
+    for box in (tasks.type_box, tasks.risk_box, tasks.state_box):
+        box.setCurrentIndex(0)
+    tasks.due_box.setCurrentIndex(tasks.due_box.findData("overdue"))
+    pump(app, lambda: not model.loading)
+    today = date.today().isoformat()
+    assert model.total == db.execute("SELECT count(*) FROM task WHERE due_date < ? AND state IN ('assigned','in_progress')",
+                                     [today]).fetchone()[0] > 0
+    assert all(r["due_date"] < today for r in rows(model))
+    index = model.index(0, COLUMNS.index("due"))
+    assert model.data(index, Qt.ItemDataRole.ForegroundRole).color().name() == "#a1221b"
+    assert "逾期" in model.data(index, Qt.ItemDataRole.ToolTipRole)
+
+    # sort by enterprise, descending, through the header
+    tasks.due_box.setCurrentIndex(0)
+    tasks.view.sortByColumn(COLUMNS.index("enterprise"), Qt.SortOrder.DescendingOrder)
+    pump(app, lambda: not model.loading and model.filter.sort == "enterprise")
+    names = [r["enterprise"] for r in rows(model)]
+    assert names == sorted(names, reverse=True)
+    top = db.execute("SELECT max(e.name) FROM task t JOIN enterprise e ON e.id = t.enterprise_id").fetchone()[0]
+    assert names[0] == top
+
+    # search (debounced) by part of an enterprise name
+    part = names[0][2:5]
+    type_text(tasks.search, part)
+    pump(app, lambda: model.filter.search == part and not model.loading)
+    assert model.total == db.execute("SELECT count(*) FROM task t JOIN enterprise e ON e.id = t.enterprise_id WHERE e.name LIKE ?",
+                                     [f"%{part}%"]).fetchone()[0]
+    assert all(part in r["enterprise"] for r in rows(model))
+
+
+def test_enterprise_panel_follows_selection(main):
+    app, store, session, _ = main
+    window = session.window
+    task = window.tasks.model.task(3)
+    window.tasks.view.selectRow(3)
+    pump(app, lambda: window.enterprise.profile is not None and window.enterprise.profile["id"] == task["enterprise_id"])
+    enterprise = store.read().execute("SELECT name, uscc, licences FROM enterprise WHERE id = ?", [task["enterprise_id"]]).fetchone()
+    assert window.enterprise.name.text() == enterprise[0]
+    assert window.enterprise.fields["uscc"].text() == enterprise[1]
+    assert window.enterprise.licences.rowCount() == len(json.loads(enterprise[2]))
+
+
+def test_status_bar_and_seams(main):
+    app, store, session, _ = main
+    window = session.window
+    pump(app, lambda: window.pending_changes is not None)
+    pending = store.read().execute("SELECT count(*) FROM outbox WHERE status = 'pending'").fetchone()[0]
+    assert window.status_pending.text().endswith(str(pending))
+    assert "张伟" in window.status_inspector.text()
+    assert str(store.paths.root) in window.status_workspace.text()
+    # every seam is present: the real widget when its area has landed, else a placeholder;
+    # tabs are built when first shown
+    assert window.samples.inner is None
+    for index, (tab, seam) in enumerate(((window.samples, "samples"), (window.documents, "document_preview"),
+                                         (window.conflicts, "conflicts")), start=1):
+        window.side.setCurrentIndex(index)
+        pump(app, lambda: tab.inner is not None)
+        if seams.available(seam):
+            assert not isinstance(tab.inner, seams.Placeholder)
+            assert type(tab.inner).__name__ in seams.SEAMS[seam][0]
+        else:
+            assert isinstance(tab.inner, seams.Placeholder) and tab.inner.seam == seam
+    if not seams.available("sync_status"):
+        assert isinstance(window.sync_status, seams.Placeholder)
+    window.side.setCurrentIndex(0)
+    # a write through the background writer updates the pending count
+    from inspector_app.store.reference import update_enterprise
+
+    enterprise_id = window.tasks.model.task(0)["enterprise_id"]
+    window.ops.write(update_enterprise, enterprise_id, {"contact": "测试联系人"})
+    pump(app, lambda: window.pending_changes == pending + 1)
+
+
+def test_language_switch_is_live_and_remembered(main, tmp_path):
+    app, store, session, languages = main
+    window = session.window
+    assert window.menu_file.title() == "文件"
+    window.language_actions["en"].trigger()
+    pump(app, lambda: window.menu_file.title() == "File")
+    assert window.tasks.model.headerData(COLUMNS.index("due"), Qt.Orientation.Horizontal) == "Due"
+    assert window.side.tabText(0) == "Enterprise"
+    assert window.tasks.type_box.itemText(0) == "All types"
+    assert window.tasks.model.data(window.tasks.model.index(0, COLUMNS.index("type"))) in {
+        "Supervisory spot check", "Post-licence check", "CCC post-certification check", "Routine inspection",
+        "Special campaign", "Re-check", "Quality-safety responsibility check"}
+    assert workspace_settings(store.paths.root).get("ui/language") == "en"
+    assert pointer_settings().get("ui/language") == "en"
+    pump(app, lambda: store.setting("language") == "en")          # the workspace's declared setting too
+    window.language_actions["zh_CN"].trigger()
+    pump(app, lambda: window.menu_file.title() == "文件")
+    assert window.tasks.model.headerData(COLUMNS.index("due"), Qt.Orientation.Horizontal) == "截止日期"
+
+
+def test_layout_is_remembered(main):
+    app, store, session, _ = main
+    window = session.window
+    window.resize(780, 560)          # fits the offscreen screen (restoreGeometry keeps windows on screen)
+    window.splitter.setSizes([640, 130])
+    pump(app, lambda: window.splitter.sizes()[0] > 600)
+    sizes = window.splitter.sizes()
+    window.save_layout()
+    from inspector_app.ui.main_window import MainWindow
+
+    again = MainWindow(window.ops, workspace_settings(store.paths.root))
+    again.show()
+    pump(app, lambda: again.isVisible())
+    restored = again.splitter.sizes()
+    # the remembered split (list ≈ 80 %), not the default (list 60 %)
+    assert restored[0] / sum(restored) > 0.7, (restored, sizes)
+    again.close()
+
+
+def test_first_run_identity_is_stored(tmp_path, qapp):
+    from inspector_app.ui.first_run import IdentityDialog
+    from inspector_app.ui.ops import Ops
+
+    create_application()
+    store = open_store(tmp_path / "fresh")
+    ops = Ops(store)
+    dialog = IdentityDialog(ops)
+    dialog.ok_button.click()
+    assert "姓名" in dialog.error.text()                       # refused with a message, nothing stored
+    assert store.setting("inspector.name") is None
+    type_text(dialog.name, "王芳")
+    type_text(dialog.cert, "37010220240001")
+    type_text(dialog.partner_name, "赵强")
+    type_text(dialog.partner_cert, "37010220240002")
+    dialog.ok_button.click()
+    pump(qapp, lambda: dialog.result() == 1)
+    assert store.setting("inspector.name") == "王芳"
+    assert store.setting("inspector.cert_no") == "37010220240001"
+    partner = store.read().execute("SELECT name, cert_no FROM inspector WHERE id = ?", [store.setting("inspector.partner_id")]).fetchone()
+    assert partner == ("赵强", "37010220240002")
+    ops.shutdown()
+    store.close()
+
+
+def test_smoke_test_entry_point(tmp_path):
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT), "INSPECTOR_UI_CONFIG": str(tmp_path / "ui.ini")}
+    out = subprocess.run([sys.executable, str(ROOT / "main.py"), "--data-dir", str(tmp_path / "ws"), "--smoke-test"],
+                         capture_output=True, text=True, timeout=300, env=env, cwd=ROOT)
+    assert out.returncode == 0, out.stderr[-3000:]
+    result = json.loads(out.stdout.strip().splitlines()[-1])
+    assert result["ok"] is True
+    assert result["startup_seconds"] > 0
+    assert result["tasks"] > 0
+    store = open_store(tmp_path / "ws")
+    answered = store.read().execute("SELECT result FROM answer WHERE item_id = ?", [result["answered_item"]]).fetchone()
+    store.close()
+    assert answered == ("符合",)
