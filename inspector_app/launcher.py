@@ -62,30 +62,16 @@ def run_cli(argv: list[str]) -> int:
         return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
 
 
-def icon_path() -> Path:
-    from inspector_app.store.paths import resource_path
-
-    return resource_path("icons", "field-inspector.png")
-
-
 def prepare_gui(smoke: bool):
-    """QApplication with icon and crash handler, created before `ui.app.run` (which reuses it)."""
+    """Log file first, then the QApplication with icon and crash handler (`ui.app.run` reuses it)."""
     from inspector_app import logging_setup
 
     if smoke:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     log_file = logging_setup.setup_logging("smoke" if smoke else "gui")
-    from PySide6.QtGui import QIcon
+    from inspector_app.ui.desktop import prepare_application
 
-    from inspector_app.ui import crash
-    from inspector_app.ui.app import create_application
-
-    app = create_application(sys.argv[:1])
-    app.setDesktopFileName("field-inspector")
-    if icon_path().exists():
-        app.setWindowIcon(QIcon(str(icon_path())))
-    crash.install(app, log_file, interactive=not smoke)
-    return app
+    return prepare_application(log_file, interactive=not smoke)
 
 
 def run_gui(argv: list[str]) -> int:

@@ -251,3 +251,12 @@ def test_a_program_named_inspector_app_is_the_cli_except_for_the_smoke_test(tmp_
     assert usage.returncode == 2 and "usage: inspector-app" in usage.stderr
     version = subprocess.run([sys.executable, str(link), "--version"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
     assert version.stdout.strip() == f"inspector-app {__version__}"
+
+
+def test_cli_path_does_not_load_qt(tmp_path):
+    code = ("import sys\nfrom inspector_app.launcher import main\n"
+            "code = main(['check-uscc', '91350100M000100Y43'])\n"
+            "print(code, any(m == 'PySide6' or m.startswith('PySide6.') for m in sys.modules))\n")
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=desktop_env(tmp_path), capture_output=True,
+                          text=True, timeout=120)
+    assert done.stdout.strip().splitlines()[-1] == "0 False", done.stdout + done.stderr
