@@ -27,7 +27,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--attach", metavar="KIND:ID", help=f"attach to a record; KIND is one of {', '.join(CLI_ATTACH_KINDS)}")
     p.add_argument("--item", metavar="ITEM_ID", help="checklist item, with --attach inspection:ID")
     p.add_argument("--caption", default="", help="caption for the attached photos")
-    p.add_argument("--stamp", action="store_true", help="draw time, place and record number on the display copies")
+    p.add_argument("--stamp", action="store_true", help="draw capture time, place and record number on the display copies")
     p.add_argument("--place", default="", help="place text for --stamp")
     p.add_argument("--workers", type=int, default=None, help="parallel decoders (default: CPU count, up to 4)")
     p.set_defaults(handler=cmd_import)
@@ -61,13 +61,11 @@ def _owner(text: str | None, item: str | None = None) -> Owner | None:
 
 
 def _stamp(store, owner: Owner | None, place: str) -> dict[str, str]:
-    from inspector_app.domain.ids import utc_now
-
     number = ""
     if owner and owner.kind in ("inspection", "sample", "site_record"):
         row = store.read().execute(f"SELECT number FROM [{owner.kind}] WHERE id = ?", [owner.id]).fetchone()
         number = row[0] if row else ""
-    return {"time": utc_now()[:16].replace("T", " ") + " UTC", "place": place, "number": number or (owner.id if owner else "")}
+    return {"time": "", "place": place, "number": number or (owner.id if owner else "")}  # time: from EXIF
 
 
 def cmd_import(args: argparse.Namespace, ctx) -> int:

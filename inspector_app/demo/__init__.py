@@ -11,6 +11,7 @@ import random
 from dataclasses import dataclass
 from typing import Callable
 
+from inspector_app.demo.photos import add_demo_photos
 from inspector_app.demo.reference import add_identity, add_enterprises, add_number_blocks, add_tasks
 from inspector_app.demo.checklists import add_inspection_drafts
 from inspector_app.demo.samples import add_samples
@@ -34,6 +35,7 @@ STEPS: list[Step] = [
     add_number_blocks,
     add_inspection_drafts,
     add_samples,
+    add_demo_photos,  # after the records it attaches photos to
     add_documents_demo,  # keep last: fills only what the other areas' steps did not create
 ]
 

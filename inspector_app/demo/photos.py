@@ -12,7 +12,7 @@ import datetime as dt
 import random
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from PIL import Image, ImageChops, ImageDraw, ImageFilter
 
@@ -25,8 +25,10 @@ LABELS = ("电线电缆 BV-2.5", "电动自行车 头盔", "儿童 玩具", "燃
 @lru_cache(maxsize=4)
 def _grain(size: tuple[int, int]) -> Image.Image:
     """One sensor-noise layer per size, shared by all photos (texture costs nothing per photo)."""
-    small = Image.effect_noise((size[0] // 2, size[1] // 2), 24).resize(size, Image.Resampling.NEAREST)
-    return small.convert("RGB")
+    half = (max(1, size[0] // 2), max(1, size[1] // 2))
+    noise = Image.frombytes("L", half, random.Random(size[0] * 7919 + size[1]).randbytes(half[0] * half[1]))
+    noise = noise.point(lambda v: 128 + (v - 128) * 40 // 128)  # deterministic grain around mid-grey
+    return noise.resize(size, Image.Resampling.NEAREST).convert("RGB")
 
 
 def _rational_dms(value: float) -> tuple[float, float, float]:
@@ -109,34 +111,33 @@ def make_photos(folder: Path | str, count: int, *, size: tuple[int, int] = (4000
     return out
 
 
-def _owners(store: Any) -> Iterable[tuple[str, str, str]]:
+def _owners(store: Any) -> list[tuple[str, str, str]]:
     db = store.read()
-    for kind, sql in (("inspection", "SELECT id, number FROM inspection WHERE state = 'draft' ORDER BY id LIMIT 3"),
-                      ("sample", "SELECT id, number FROM sample WHERE state = 'draft' ORDER BY id LIMIT 3")):
-        for owner_id, number in db.execute(sql).fetchall():
-            yield kind, owner_id, number
+    out = []
+    for kind in ("inspection", "sample"):
+        sql = f"SELECT id, number FROM [{kind}] WHERE state = 'draft' ORDER BY id LIMIT 3"
+        out.extend((kind, owner_id, number) for owner_id, number in db.execute(sql).fetchall())
+    return out
 
 
-def add_demo_photos(store: Any, *, per_owner: int = 3, seed: int = 7, size: tuple[int, int] = (1600, 1200)) -> dict[str, int]:
-    """Demo step: photos for the first draft inspections and samples (stamped), plus loose ones."""
+def add_demo_photos(store: Any, rng: random.Random | None = None, options: Any = None, *, per_owner: int = 3,
+                    size: tuple[int, int] = (1600, 1200)) -> dict[str, int]:
+    """Demo step: stamped photos for the first draft inspections and samples, or loose photos
+    when the demo has none yet. Deterministic: the same seed gives the same bytes."""
     import tempfile
 
     from inspector_app.evidence.importer import Owner
     from inspector_app.evidence.service import EvidenceService
 
+    rng = rng or random.Random(7)
     service = EvidenceService(store)
+    owners = _owners(store) + [("", "", "")]  # plus one card of loose photos for the gallery
     imported = 0
     with tempfile.TemporaryDirectory(dir=store.paths.tmp) as folder:
-        owners = list(_owners(store)) or [("", "", "")]
         for n, (kind, owner_id, number) in enumerate(owners):
-            files = make_photos(Path(folder) / f"visit{n}", per_owner, size=size, seed=seed + n)
+            files = make_photos(Path(folder) / f"visit{n}", per_owner, size=size, seed=rng.randint(0, 10**6))
             owner = Owner(kind, owner_id) if kind else None
-            stamp = {"time": "2026-11-20 09:30", "place": "上海市黄浦区", "number": number} if kind else None
+            stamp = {"time": "", "place": "现场", "number": number} if kind else None  # time: the capture time
             results = service.import_files([str(f) for f in files], owner=owner, caption="现场照片", stamp=stamp)
             imported += sum(r.ok for r in results)
     return {"photos": imported}
-
-
-def step(store: Any, **_: Any) -> dict[str, int]:
-    """Entry for the demo generator's STEPS list."""
-    return add_demo_photos(store)

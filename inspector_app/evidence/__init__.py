@@ -8,7 +8,19 @@
 - `service.EvidenceService`: the one object the UI, CLI and other areas use.
 """
 
-from inspector_app.evidence.errors import EvidenceError
-from inspector_app.evidence.importer import ImportResult, Owner
+from typing import Any
 
 __all__ = ["EvidenceError", "ImportResult", "Owner"]
+
+
+def __getattr__(name: str) -> Any:
+    """Lazy exports: worker processes import only `imaging`, not the store or the importer."""
+    if name == "EvidenceError":
+        from inspector_app.evidence.errors import EvidenceError
+
+        return EvidenceError
+    if name in ("ImportResult", "Owner"):
+        from inspector_app.evidence import importer
+
+        return getattr(importer, name)
+    raise AttributeError(name)

@@ -4,7 +4,8 @@ A photo attaches to an inspection (optionally one checklist item), a sample, a s
 a custody event, with a caption. Before the owner is finalized an attachment can be removed:
 the row stays with `removed_at` and a reason (the audit trail keeps it, views hide it) and the
 original bytes stay in the blob store. After finalization removal is refused. Custody events
-are append-only from birth, so their evidence can be added to but never removed.
+are append-only from birth, so their evidence can be added to but never removed (and may be
+linked in the transaction that appends the event, before its row exists).
 """
 
 from __future__ import annotations
@@ -24,9 +25,8 @@ def owner_state(db: Any, owner_kind: str, owner_id: str) -> str:
     if owner_kind not in OWNER_KINDS:
         raise errors.bad_owner_kind(owner_kind, OWNER_KINDS)
     if owner_kind == "custody_event":
-        row = db.execute("SELECT 1 FROM custody_event WHERE id = ?", [owner_id]).fetchone()
-        if row is None:
-            raise errors.owner_missing(owner_kind, owner_id)
+        # Append-only from birth. Its photos may be linked in the same transaction that appends
+        # the event (the event's `evidence` lists their hashes), so the row may not exist yet.
         return "finalized"
     row = db.execute(f"SELECT state FROM [{owner_kind}] WHERE id = ?", [owner_id]).fetchone()
     if row is None:
@@ -34,8 +34,11 @@ def owner_state(db: Any, owner_kind: str, owner_id: str) -> str:
     return "draft" if row[0] in _DRAFT_STATES else "finalized"
 
 
-def check_can_attach(db: Any, owner_kind: str, owner_id: str) -> None:
-    """Refuse new evidence on a finalized record (custody events accept supplementary photos)."""
+def check_can_attach(db: Any, owner_kind: str, owner_id: str, *, must_exist: bool = False) -> None:
+    """Refuse new evidence on a finalized record (custody events accept supplementary photos).
+    `must_exist`: also require a custody event to exist already (imports, the CLI)."""
+    if must_exist and owner_kind == "custody_event" and db.execute("SELECT 1 FROM custody_event WHERE id = ?", [owner_id]).fetchone() is None:
+        raise errors.owner_missing(owner_kind, owner_id)
     state = owner_state(db, owner_kind, owner_id)
     if state != "draft" and owner_kind != "custody_event":
         raise errors.finalized(owner_kind, owner_id)

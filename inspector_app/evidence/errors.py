@@ -51,6 +51,10 @@ def missing(name: str) -> EvidenceError:
                 n=name)
 
 
+def not_found(name: str) -> EvidenceError:
+    return _msg("not_found", "找不到文件 {n}。请检查路径是否正确。", "{n} was not found. Check the path.", n=name)
+
+
 def unreadable(name: str, detail: str) -> EvidenceError:
     return _msg("unreadable", "无法读取文件 {n}：{d}。请检查文件权限或存储卡。",
                 "Cannot read {n}: {d}. Check the file's permissions or the card.", n=name, d=detail)

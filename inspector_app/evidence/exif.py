@@ -121,3 +121,16 @@ def extract(image: Image.Image) -> dict[str, Any]:
                 except (TypeError, ValueError, ZeroDivisionError):
                     pass
     return facts
+
+
+def local_text(iso_utc: str | None) -> str:
+    """UTC ISO-8601 → the laptop's local 'YYYY-MM-DD HH:MM (UTC+08:00)' (for the evidence stamp)."""
+    if not iso_utc:
+        return ""
+    try:
+        moment = dt.datetime.fromisoformat(iso_utc.replace("Z", "+00:00"))
+    except ValueError:
+        return ""
+    local = moment.astimezone()
+    offset = local.strftime("%z") or "+0000"
+    return f"{local.strftime('%Y-%m-%d %H:%M')} (UTC{offset[:3]}:{offset[3:]})"

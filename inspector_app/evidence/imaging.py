@@ -12,6 +12,7 @@ orientation is applied to that small image, and the thumbnail is made from the d
 
 from __future__ import annotations
 
+import errno
 import io
 import math
 import os
@@ -24,7 +25,7 @@ from PIL import Image, UnidentifiedImageError
 
 from inspector_app.evidence import errors
 from inspector_app.evidence.blobstore import DISPLAY_SUFFIX, THUMB_SUFFIX, is_disk_full, sha256_bytes, write_tmp
-from inspector_app.evidence.exif import TRANSPOSE, extract
+from inspector_app.evidence.exif import TRANSPOSE, extract, local_text
 from inspector_app.evidence.stamp import draw_stamp
 
 try:  # HEIC/HEIF from phones
@@ -108,7 +109,8 @@ def read_original(path: Path) -> bytes:
     except OSError as exc:
         if isinstance(exc, PermissionError):
             raise errors.unreadable(name, exc.strerror or str(exc)) from exc
-        raise errors.missing(name) if exc.errno in (2, 5, 6, 19) else errors.unreadable(name, exc.strerror or str(exc)) from exc
+        vanished = exc.errno in (errno.ENOENT, errno.EIO, errno.ENXIO, errno.ENODEV)  # card pulled out
+        raise (errors.missing(name) if vanished else errors.unreadable(name, exc.strerror or str(exc))) from exc
     if not data:
         raise errors.empty_file(name)
     if len(data) != expected:
@@ -235,6 +237,10 @@ def prepare(
         result.taken_at, result.gps_lat, result.gps_lon, result.camera = facts["taken_at"], facts["gps_lat"], facts["gps_lon"], facts["camera"]
         meta = dict(facts["meta"])
         meta.update({"format": fmt, "mode": image.mode, "orientation": orientation, "pixels": [width, height]})
+        if stamp is not None and not stamp.get("time"):  # the capture time, else the import time
+            from inspector_app.domain.ids import utc_now
+
+            stamp = {**stamp, "time": local_text(result.taken_at) or local_text(utc_now())}
         if fmt == "HEIF":
             meta["orientation_applied_by_decoder"] = True
         try:

@@ -101,6 +101,21 @@ def _ensure_blob_row(txn: Txn, sha: str, data: bytes, *, mime: str, kind: str, n
     txn.audit("store", "blob", sha, {"kind": kind, "size": len(data)})
 
 
+def store_images_in_txn(txn: Txn, png: bytes, strokes: dict[str, Any], *, name: str = "signature") -> tuple[str, str]:
+    """Inside any transaction: validate and store a signature's PNG and stroke data (files, then
+    blob rows); returns (image_sha256, strokes_sha256) for a `signature` row the caller writes
+    with its own record (e.g. custody's SIGNED event, a sampling record's finalization)."""
+    check_strokes(strokes)
+    size_px = check_png(png)
+    strokes_bytes = canonical_json({"version": STROKES_VERSION, **strokes})
+    blobs = BlobStore(txn.store.paths)
+    png_sha, _ = blobs.put_bytes(png)
+    strokes_sha, _ = blobs.put_bytes(strokes_bytes)
+    _ensure_blob_row(txn, png_sha, png, mime="image/png", kind="signature", name=f"{name}.png", size_px=size_px)
+    _ensure_blob_row(txn, strokes_sha, strokes_bytes, mime="application/json", kind="strokes", name=f"{name}.json", size_px=None)
+    return png_sha, strokes_sha
+
+
 class Signatures:
     """Signature API over one workspace (thread-safe; rows written through `store.write`)."""
 
@@ -216,4 +231,4 @@ def strokes_json(strokes: dict[str, Any]) -> str:
     return dumps(strokes)
 
 
-__all__ = ["Signatures", "Signer", "render_png", "check_png", "check_strokes", "sha256_bytes"]
+__all__ = ["Signatures", "Signer", "render_png", "check_png", "check_strokes", "sha256_bytes", "store_images_in_txn"]

@@ -1,0 +1,14 @@
+"""Evidence widgets (PySide6): gallery, viewer, import dialog, webcam, signature pad, EvidencePanel.
+
+Each widget is self-contained with a documented constructor; screens embed them:
+- `EvidencePanel(store, owner_kind, owner_id, item_id=None)` — a record's photos, add/remove.
+- `PhotoGallery(service)` — every photo of the workspace (Model/View, 5,000+ smooth).
+- `PhotoViewer(rows, display_path, index)` — zoom, pan, next/previous, metadata.
+- `PhotoImportDialog(service, paths, owner=None)` — background import with progress/cancel.
+- `SignaturePad()` / `SignatureDialog(signatures, owner_kind, owner_id)` — signatures or refusals.
+- `WebcamCaptureDialog(save_dir)` — capture where a camera exists.
+"""
+
+from inspector_app.ui import pyside_guard
+
+pyside_guard.apply()  # PySide6 6.12 on Python 3.11 over-releases None/True (see ui/pyside_guard.py)
