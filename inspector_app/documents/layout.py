@@ -21,13 +21,12 @@ from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFInfo, PDFString
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate, Paragraph, Spacer, Table, TableStyle
 
-from inspector_app.documents import qr, speed
+from inspector_app.documents import images, qr, speed
 from inspector_app.documents.fonts import HEI, SONG, covers, draw_string, markup, register_fonts, string_width
 
 rl_config.useA85 = 0  # binary (Flate) streams: smaller files, no ASCII85 encoding pass
@@ -247,14 +246,6 @@ class SignerGroup:
     weight: float = 1.0
 
 
-@lru_cache(maxsize=64)
-def _image_reader(png: bytes) -> ImageReader:
-    """Decoded once per process: a signature drawn on every page and in every re-print costs one decode."""
-    reader = ImageReader(io.BytesIO(png))
-    reader.getRGBData()
-    return reader
-
-
 def draw_signature_group(c, group: SignerGroup, x: float, y: float, w: float, h: float, label_size: float = 8.5) -> None:
     """A labelled box holding the group's signature images (or refusal text), names underneath."""
     c.rect(x, y, w, h, stroke=1, fill=0)
@@ -272,10 +263,10 @@ def draw_signature_group(c, group: SignerGroup, x: float, y: float, w: float, h:
                     line = line[:-1]
                 draw_string(c, sx + 1, y + img_h - 2 - 9 * k, line, 7.5)
         elif s.image:
-            reader = _image_reader(s.image)
-            iw, ih = reader.getSize()
+            image = images.prepared(s.image)
+            iw, ih = image.width, image.height
             scale = min((slot_w - 4) / iw, img_h / ih)
-            c.drawImage(reader, sx + (slot_w - iw * scale) / 2, y + 9 + (img_h - ih * scale) / 2, iw * scale, ih * scale, mask="auto")
+            images.draw_png(c, s.image, sx + (slot_w - iw * scale) / 2, y + 9 + (img_h - ih * scale) / 2, iw * scale, ih * scale)
         if s.name or s.signed_at:
             caption = s.name + (f" {cn_date(s.signed_at, '')}" if s.signed_at else "")
             draw_string(c, sx + slot_w / 2, y + 2.5, caption, 7, anchor="centre")
