@@ -20,6 +20,7 @@ from inspector_app.store.paths import default_data_dir
 COMMAND_MODULES = [
     "inspector_app.cli.core",
     "inspector_app.cli.checklists",
+    "inspector_app.cli.sync",
     "inspector_app.cli.custody",
     "inspector_app.cli.documents",
     "inspector_app.cli.photos",
