@@ -47,7 +47,8 @@ def wants_cli(argv: list[str]) -> bool:
 
 
 def executable_name() -> str:
-    return Path(sys.executable if getattr(sys, "frozen", False) else sys.argv[0]).stem.lower()
+    """The name the program was started by (argv[0] keeps a symbolic link's name; sys.executable does not)."""
+    return Path(sys.argv[0]).stem.lower() if sys.argv and sys.argv[0] else ""
 
 
 def run_cli(argv: list[str]) -> int:
