@@ -261,11 +261,13 @@ def main() -> None:
     args = parser.parse_args()
     if args.child == "startup":
         child_startup(args.data_dir)
-        return
+        sys.stdout.flush()
+        os._exit(0)   # as main.py: skip Qt teardown in the interpreter's finalization
     if args.child == "inspection":
         with tempfile.TemporaryDirectory() as tmp:
             child_inspection(args.data_dir, Path(tmp), repeats=5)
-        return
+        sys.stdout.flush()
+        os._exit(0)
     args.workdir.mkdir(parents=True, exist_ok=True)
     root, build_seconds = prepare_workspace(args.workdir, args.enterprises, args.tasks)
     result = {"benchmark": "gui_startup", "enterprises": args.enterprises, "tasks": args.tasks,

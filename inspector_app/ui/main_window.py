@@ -29,6 +29,23 @@ from inspector_app.ui.task_list import TaskListWidget
 log = logging.getLogger(__name__)
 
 
+_gc_settled = False
+
+
+def settle_gc() -> None:
+    """Once the main window shows: move start-up objects out of the garbage collector's sight
+    and collect less often, so full collections do not stall typing (cycles are still freed)."""
+    global _gc_settled
+    if _gc_settled:
+        return
+    _gc_settled = True
+    import gc
+
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(2000, 20, 20)
+
+
 class DraftBanner(QFrame):
     """'You have unfinished inspections' with a button per draft (newest first)."""
 
@@ -253,6 +270,7 @@ class MainWindow(QMainWindow):
     def _first_page(self) -> None:
         if not self._ready_sent and self.isVisible():
             self._ready_sent = True
+            QTimer.singleShot(0, settle_gc)
             if self.tasks.model.rowCount() and not self.tasks.view.currentIndex().isValid():
                 self.tasks.view.selectRow(0)
             self.ready.emit()

@@ -46,6 +46,9 @@ SEAMS: dict[str, tuple[tuple[str, ...], str]] = {
     "conflicts": (("ConflictsView",), QT_TRANSLATE_NOOP("Seams", "同步冲突")),
 }
 COMING = QT_TRANSLATE_NOOP("Seams", "{feature}功能即将推出。")
+ELSEWHERE = {  # seams whose feature exists in another form on this build
+    "document_preview": ("document_dialog", QT_TRANSLATE_NOOP("Seams", "在检查记录窗口中点击“文书预览…”，可预览、签发和打印文书。")),
+}
 FAILED = QT_TRANSLATE_NOOP("Seams", "{feature}组件未能加载（详见日志），其余功能可正常使用。")
 
 _registry: dict[str, type] = {}
@@ -114,7 +117,11 @@ class Placeholder(QFrame):
         self.failed = failed
         style.role(self, "hint" if compact else "placeholder")
         self.setObjectName(f"placeholder_{seam}")
-        text = QLabel(QCoreApplication.translate("Seams", FAILED if failed else COMING).format(feature=label(seam)))
+        message = FAILED if failed else COMING
+        other = ELSEWHERE.get(seam)
+        if not failed and other is not None and available(other[0]):
+            message = other[1]
+        text = QLabel(QCoreApplication.translate("Seams", message).format(feature=label(seam)))
         style.role(text, "hint")
         text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         text.setWordWrap(True)

@@ -7,324 +7,324 @@
         <location filename="../../inspector_app/ui/custody_event_dialog.py" line="110" />
         <source>{t}（{p}）</source>
         <comment>{t} ({p})</comment>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>{t} ({p})</numerusform>
+            <numerusform>{t} ({p})</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../inspector_app/ui/custody_event_dialog.py" line="224" />
         <source>样品移交确认（{p}）</source>
         <comment>Lab hand-over ({p})</comment>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>Sample hand-over ({p})</numerusform>
+            <numerusform>Sample hand-over ({p})</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../inspector_app/ui/custody_event_dialog.py" line="229" />
         <source>抽样单 {n}；封条：{s}</source>
         <comment>Sampling record {n}; seals: {s}</comment>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>Sampling record {n}; seals: {s}</numerusform>
+            <numerusform>Sampling record {n}; seals: {s}</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/custody_event_dialog.py" line="297" />
         <source>请填写接收人姓名。</source>
         <comment>Enter the receiver's name.</comment>
-        <translation type="unfinished" />
+        <translation>Enter the receiver's name.</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/custody_event_dialog.py" line="299" />
         <source>接收人须签字确认。</source>
         <comment>The receiver must sign.</comment>
-        <translation type="unfinished" />
+        <translation>The receiver must sign.</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/custody_timeline.py" line="65" />
         <source>是</source>
         <comment>yes</comment>
-        <translation type="unfinished" />
+        <translation>Yes</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/custody_timeline.py" line="65" />
         <source>否</source>
         <comment>no</comment>
-        <translation type="unfinished" />
+        <translation>No</translation>
     </message>
     <message numerus="yes">
         <location filename="../../inspector_app/ui/custody_timeline.py" line="76" />
         <source>抽样基数 {a}{u}</source>
         <comment>lot size {a}{u}</comment>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>Lot size {a}{u}</numerusform>
+            <numerusform>Lot size {a}{u}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../inspector_app/ui/custody_timeline.py" line="78" />
         <source>订单号 {o}，价格 {p} 元，{pl}</source>
         <comment>order {o}, price {p} yuan, {pl}</comment>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>Order {o}, price {p} yuan, {pl}</numerusform>
+            <numerusform>Order {o}, price {p} yuan, {pl}</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/custody_timeline.py" line="83" />
         <source>（拒签）</source>
         <comment> (refused)</comment>
-        <translation type="unfinished" />
+        <translation>(refused to sign)</translation>
     </message>
     <message numerus="yes">
         <location filename="../../inspector_app/ui/custody_timeline.py" line="85" />
         <source>拒签理由：{r}；见证人：{w}；</source>
         <comment>reason: {r}; witness: {w}; </comment>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>Reason for refusing: {r}; witness: {w}; </numerusform>
+            <numerusform>Reason for refusing: {r}; witness: {w}; </numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../inspector_app/ui/custody_timeline.py" line="88" />
         <source>地点：{l}；保管人：{k}</source>
         <comment>at {l}; keeper {k}</comment>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>Place: {l}; keeper: {k}</numerusform>
+            <numerusform>Place: {l}; keeper: {k}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../inspector_app/ui/custody_timeline.py" line="91" />
         <source>快递 {c} {n} → {to}</source>
         <comment>courier {c} {n} → {to}</comment>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>Courier {c} {n} → {to}</numerusform>
+            <numerusform>Courier {c} {n} → {to}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../inspector_app/ui/custody_timeline.py" line="92" />
         <source>专人送达 → {to}</source>
         <comment>by hand → {to}</comment>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>By hand → {to}</numerusform>
+            <numerusform>By hand → {to}</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/custody_timeline.py" line="97" />
         <source>接收</source>
         <comment>accepted</comment>
-        <translation type="unfinished" />
+        <translation>Accepted</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/custody_timeline.py" line="97" />
         <source>拒收</source>
         <comment>rejected</comment>
-        <translation type="unfinished" />
+        <translation>Rejected</translation>
     </message>
     <message numerus="yes">
         <location filename="../../inspector_app/ui/custody_timeline.py" line="100" />
         <source>盲样编号 {c}</source>
         <comment>blind code {c}</comment>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>Blind code {c}</numerusform>
+            <numerusform>Blind code {c}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../inspector_app/ui/custody_timeline.py" line="103" />
         <source>报告 {r}：{c}{i}</source>
         <comment>report {r}: {c}{i}</comment>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>Report {r}: {c}{i}</numerusform>
+            <numerusform>Report {r}: {c}{i}</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/custody_timeline.py" line="105" />
         <source>直接送达</source>
         <comment>in person</comment>
-        <translation type="unfinished" />
+        <translation>In person</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/custody_timeline.py" line="105" />
         <source>邮寄</source>
         <comment>post</comment>
-        <translation type="unfinished" />
+        <translation>By post</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/custody_timeline.py" line="105" />
         <source>电子送达</source>
         <comment>electronic</comment>
-        <translation type="unfinished" />
+        <translation>Electronically</translation>
     </message>
     <message numerus="yes">
         <location filename="../../inspector_app/ui/custody_timeline.py" line="106" />
         <source>{d} {h}送达 {to}</source>
         <comment>{d} served {h} to {to}</comment>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>{d} served {h} to {to}</numerusform>
+            <numerusform>{d} served {h} to {to}</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/custody_timeline.py" line="108" />
         <source>已发送确认请求</source>
         <comment>request sent</comment>
-        <translation type="unfinished" />
+        <translation>Confirmation request sent</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/custody_timeline.py" line="108" />
         <source>已确认</source>
         <comment>confirmed</comment>
-        <translation type="unfinished" />
+        <translation>Confirmed</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/custody_timeline.py" line="108" />
         <source>否认</source>
         <comment>denied</comment>
-        <translation type="unfinished" />
+        <translation>Denied</translation>
     </message>
     <message numerus="yes">
         <location filename="../../inspector_app/ui/custody_timeline.py" line="110" />
         <source>{d} 由 {b} 提出</source>
         <comment>filed {d} by {b}</comment>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>{d} filed by {b}</numerusform>
+            <numerusform>{d} filed by {b}</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/custody_timeline.py" line="112" />
         <source>备样封条经双方确认完好</source>
         <comment>backup seals checked jointly</comment>
-        <translation type="unfinished" />
+        <translation>Both parties confirmed the backup seals intact</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/custody_timeline.py" line="114" />
         <source>退还</source>
         <comment>returned</comment>
-        <translation type="unfinished" />
+        <translation>Returned</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/custody_timeline.py" line="114" />
         <source>销毁</source>
         <comment>destroyed</comment>
-        <translation type="unfinished" />
+        <translation>Destroyed</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/custody_timeline.py" line="136" />
         <source>经手人：</source>
         <comment>people: </comment>
-        <translation type="unfinished" />
+        <translation>Handled by: </translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/custody_timeline.py" line="139" />
         <source>地点：</source>
         <comment>place: </comment>
-        <translation type="unfinished" />
+        <translation>Place: </translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/custody_timeline.py" line="141" />
         <source>封条：</source>
         <comment>seals: </comment>
-        <translation type="unfinished" />
+        <translation>Seals: </translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/custody_timeline.py" line="143" />
         <source>签字：</source>
         <comment>signed: </comment>
-        <translation type="unfinished" />
+        <translation>Signatures: </translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/custody_timeline.py" line="145" />
         <source>备注：</source>
         <comment>note: </comment>
-        <translation type="unfinished" />
+        <translation>Remarks: </translation>
     </message>
     <message numerus="yes">
         <location filename="../../inspector_app/ui/sample_tab.py" line="96" />
         <source>检验样封条：{t}；备用样封条：{b}</source>
         <comment>test seals: {t}; backup seals: {b}</comment>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>Test-sample seals: {t}; backup seals: {b}</numerusform>
+            <numerusform>Test-sample seals: {t}; backup seals: {b}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../inspector_app/ui/sample_tab.py" line="98" />
         <source>签字：{s}</source>
         <comment>signed by: {s}</comment>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>Signatures: {s}</numerusform>
+            <numerusform>Signatures: {s}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../inspector_app/ui/sample_tab.py" line="99" />
         <source>更正记录：{n}</source>
         <comment>amendments: {n}</comment>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>Amendment: {n}</numerusform>
+            <numerusform>Amendment: {n}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../inspector_app/ui/sample_tab.py" line="314" />
         <source>找不到“{k}”：请核对抽样单编号或封条编号。</source>
         <comment>Nothing found for '{k}': check the sampling-record or seal number.</comment>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>Nothing found for “{k}”: check the sampling record number or the seal number.</numerusform>
+            <numerusform>Nothing found for “{k}”: check the sampling record number or the seal number.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../inspector_app/ui/sample_tab.py" line="393" />
         <source>企业：{e}</source>
         <comment>enterprise: {e}</comment>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>Enterprise: {e}</numerusform>
+            <numerusform>Enterprise: {e}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../inspector_app/ui/sample_tab.py" line="394" />
         <source>经过：{w}</source>
         <comment>what happened: {w}</comment>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>What happened: {w}</numerusform>
+            <numerusform>What happened: {w}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../inspector_app/ui/sample_tab.py" line="396" />
         <source>原因：{r}</source>
         <comment>reason: {r}</comment>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>Reason: {r}</numerusform>
+            <numerusform>Reason: {r}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../inspector_app/ui/sample_tab.py" line="397" />
         <source>当地监管部门意见：{o}</source>
         <comment>local bureau's opinion: {o}</comment>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>Local bureau's opinion: {o}</numerusform>
+            <numerusform>Local bureau's opinion: {o}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../inspector_app/ui/sample_tab.py" line="398" />
         <source>已定稿，内容哈希 {h}</source>
         <comment>finalized, content hash {h}</comment>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>Finalized, content hash {h}</numerusform>
+            <numerusform>Finalized, content hash {h}</numerusform>
         </translation>
     </message>
 </context>
@@ -381,137 +381,137 @@ Font: Droid Sans Fallback (Apache 2.0).</translation>
     <message>
         <location filename="../../inspector_app/ui/custody_event_dialog.py" line="113" />
         <source>对方已签字确认</source>
-        <translation type="unfinished" />
+        <translation>The other party signed</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/custody_event_dialog.py" line="122" />
         <source>封存地点</source>
-        <translation type="unfinished" />
+        <translation>Storage place</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/custody_event_dialog.py" line="123" />
         <source>保管人</source>
-        <translation type="unfinished" />
+        <translation>Keeper</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/custody_event_dialog.py" line="124" />
         <source>保管人证件号</source>
-        <translation type="unfinished" />
+        <translation>Keeper's ID number</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/custody_event_dialog.py" line="127" />
         <source>专人送达</source>
-        <translation type="unfinished" />
+        <translation>By hand</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/custody_event_dialog.py" line="127" />
         <source>快递</source>
-        <translation type="unfinished" />
+        <translation>Courier</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/custody_event_dialog.py" line="131" />
         <source>方式</source>
-        <translation type="unfinished" />
+        <translation>Method</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/custody_event_dialog.py" line="132" />
         <source>快递公司</source>
-        <translation type="unfinished" />
+        <translation>Courier company</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/custody_event_dialog.py" line="133" />
         <source>运单号</source>
-        <translation type="unfinished" />
+        <translation>Tracking number</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/custody_event_dialog.py" line="134" />
         <source>送往</source>
-        <translation type="unfinished" />
+        <translation>Destination</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/custody_event_dialog.py" line="137" />
         <source>盲样编号</source>
-        <translation type="unfinished" />
+        <translation>Blind code</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/custody_event_dialog.py" line="140" />
         <source>合格</source>
-        <translation type="unfinished" />
+        <translation>Pass</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/custody_event_dialog.py" line="140" />
         <source>不合格</source>
-        <translation type="unfinished" />
+        <translation>Fail</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/custody_event_dialog.py" line="143" />
         <source>检验报告编号</source>
-        <translation type="unfinished" />
+        <translation>Test report number</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/custody_event_dialog.py" line="144" />
         <source>结论</source>
-        <translation type="unfinished" />
+        <translation>Conclusion</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/custody_event_dialog.py" line="145" />
         <source>不合格项目（逗号分隔）</source>
-        <translation type="unfinished" />
+        <translation>Failing items (comma-separated)</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/custody_event_dialog.py" line="146" />
         <source>检验机构</source>
-        <translation type="unfinished" />
+        <translation>Laboratory</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/custody_event_dialog.py" line="149" />
         <source>直接送达</source>
-        <translation type="unfinished" />
+        <translation>In person</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/custody_event_dialog.py" line="149" />
         <source>邮寄送达</source>
-        <translation type="unfinished" />
+        <translation>By post</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/custody_event_dialog.py" line="149" />
         <source>电子送达</source>
-        <translation type="unfinished" />
+        <translation>Electronically</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/custody_event_dialog.py" line="152" />
         <source>送达对象</source>
-        <translation type="unfinished" />
+        <translation>Served on</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/custody_event_dialog.py" line="153" />
         <source>送达方式</source>
-        <translation type="unfinished" />
+        <translation>Service method</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/custody_event_dialog.py" line="154" />
         <source>送达日期</source>
-        <translation type="unfinished" />
+        <translation>Service date</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/custody_event_dialog.py" line="155" />
         <source>送达回证</source>
-        <translation type="unfinished" />
+        <translation>Proof of service</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/custody_event_dialog.py" line="157" />
         <source>已发送确认请求</source>
-        <translation type="unfinished" />
+        <translation>Confirmation request sent</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/custody_event_dialog.py" line="158" />
         <source>生产者确认样品为其产品</source>
-        <translation type="unfinished" />
+        <translation>The producer confirmed the sample is its product</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/custody_event_dialog.py" line="158" />
         <source>生产者否认</source>
-        <translation type="unfinished" />
+        <translation>The producer denied it</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/custody_event_dialog.py" line="160" />
@@ -521,37 +521,37 @@ Font: Droid Sans Fallback (Apache 2.0).</translation>
     <message>
         <location filename="../../inspector_app/ui/custody_event_dialog.py" line="164" />
         <source>提出日期</source>
-        <translation type="unfinished" />
+        <translation>Filed on</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/custody_event_dialog.py" line="165" />
         <source>提出人</source>
-        <translation type="unfinished" />
+        <translation>Filed by</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/custody_event_dialog.py" line="167" />
         <source>双方共同确认备样封条完好</source>
-        <translation type="unfinished" />
+        <translation>Both parties confirm the backup seals are intact</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/custody_event_dialog.py" line="172" />
         <source>企业代表</source>
-        <translation type="unfinished" />
+        <translation>Enterprise's representative</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/custody_event_dialog.py" line="175" />
         <source>退还企业</source>
-        <translation type="unfinished" />
+        <translation>Returned to the enterprise</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/custody_event_dialog.py" line="175" />
         <source>销毁</source>
-        <translation type="unfinished" />
+        <translation>Destroyed</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/custody_event_dialog.py" line="176" />
         <source>处置方式</source>
-        <translation type="unfinished" />
+        <translation>Disposal</translation>
     </message>
 </context>
 <context>
@@ -559,20 +559,20 @@ Font: Droid Sans Fallback (Apache 2.0).</translation>
     <message>
         <location filename="../../inspector_app/ui/custody_timeline.py" line="196" />
         <source>抽样单尚未签署定稿，流转记录从签署时开始。</source>
-        <translation type="unfinished" />
+        <translation>The sampling record is not signed and finalized yet; the chain of custody starts when it is.</translation>
     </message>
     <message numerus="yes">
         <location filename="../../inspector_app/ui/custody_timeline.py" line="199" />
         <source>✔ 流转链校验通过：%n 个事件，首个事件与抽样单内容哈希相连。</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>✔ Chain of custody verified: %n event(s), the first linked to the sampling record’s content hash.</numerusform>
+            <numerusform>✔ Chain of custody verified: %n event(s), the first linked to the sampling record’s content hash.</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/custody_timeline.py" line="202" />
         <source>✘ 流转链校验失败：</source>
-        <translation type="unfinished" />
+        <translation>✘ Chain of custody verification failed: </translation>
     </message>
 </context>
 <context>
@@ -588,27 +588,27 @@ Font: Droid Sans Fallback (Apache 2.0).</translation>
     <message>
         <location filename="../../inspector_app/ui/document_preview.py" line="107" />
         <source>文书预览 — %1</source>
-        <translation type="unfinished" />
+        <translation>Document preview — %1</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/document_preview.py" line="115" />
         <source>正在生成…</source>
-        <translation type="unfinished" />
+        <translation>Rendering…</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/document_preview.py" line="116" />
         <source>签发（使用文书编号）</source>
-        <translation type="unfinished" />
+        <translation>Issue (uses a document number)</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/document_preview.py" line="117" />
         <source>打印…</source>
-        <translation type="unfinished" />
+        <translation>Print…</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/document_preview.py" line="118" />
         <source>另存为…</source>
-        <translation type="unfinished" />
+        <translation>Save as…</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/document_preview.py" line="119" />
@@ -618,47 +618,47 @@ Font: Droid Sans Fallback (Apache 2.0).</translation>
     <message>
         <location filename="../../inspector_app/ui/document_preview.py" line="157" />
         <source>已签发：%1</source>
-        <translation type="unfinished" />
+        <translation>Issued: %1</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/document_preview.py" line="159" />
         <source>预览（未签发，未使用编号）</source>
-        <translation type="unfinished" />
+        <translation>Preview (not issued, no number used)</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/document_preview.py" line="169" />
         <source>出错：%1</source>
-        <translation type="unfinished" />
+        <translation>Error: %1</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/document_preview.py" line="181" />
         <source>正在签发…</source>
-        <translation type="unfinished" />
+        <translation>Issuing…</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/document_preview.py" line="220" />
         <source>打印失败</source>
-        <translation type="unfinished" />
+        <translation>Printing failed</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/document_preview.py" line="225" />
         <source>另存为</source>
-        <translation type="unfinished" />
+        <translation>Save as</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/document_preview.py" line="225" />
         <source>PDF 文件 (*.pdf)</source>
-        <translation type="unfinished" />
+        <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/document_preview.py" line="230" />
         <source>保存失败</source>
-        <translation type="unfinished" />
+        <translation>Saving failed</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/document_preview.py" line="230" />
         <source>无法保存到 %1：%2</source>
-        <translation type="unfinished" />
+        <translation>Cannot save to %1: %2</translation>
     </message>
 </context>
 <context>
@@ -1172,57 +1172,57 @@ Font: Droid Sans Fallback (Apache 2.0).</translation>
     <message>
         <location filename="../../inspector_app/ui/custody_event_dialog.py" line="234" />
         <source>接收检查</source>
-        <translation type="unfinished" />
+        <translation>Receipt check</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/custody_event_dialog.py" line="237" />
         <source>是</source>
-        <translation type="unfinished" />
+        <translation>Yes</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/custody_event_dialog.py" line="237" />
         <source>否</source>
-        <translation type="unfinished" />
+        <translation>No</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/custody_event_dialog.py" line="254" />
         <source>接收</source>
-        <translation type="unfinished" />
+        <translation>Accepted</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/custody_event_dialog.py" line="256" />
         <source>拒收</source>
-        <translation type="unfinished" />
+        <translation>Rejected</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/custody_event_dialog.py" line="264" />
         <source>结论</source>
-        <translation type="unfinished" />
+        <translation>Conclusion</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/custody_event_dialog.py" line="267" />
         <source>原因</source>
-        <translation type="unfinished" />
+        <translation>Reason</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/custody_event_dialog.py" line="274" />
         <source>接收人已签字</source>
-        <translation type="unfinished" />
+        <translation>The receiver signed</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/custody_event_dialog.py" line="276" />
         <source>承检机构</source>
-        <translation type="unfinished" />
+        <translation>Testing laboratory</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/custody_event_dialog.py" line="277" />
         <source>接收人</source>
-        <translation type="unfinished" />
+        <translation>Receiver</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/custody_event_dialog.py" line="278" />
         <source>工号/证件号</source>
-        <translation type="unfinished" />
+        <translation>Staff / ID number</translation>
     </message>
 </context>
 <context>
@@ -1338,7 +1338,7 @@ Font: Droid Sans Fallback (Apache 2.0).</translation>
     <message>
         <location filename="../../inspector_app/ui/sample_tab.py" line="39" />
         <source>新建抽样</source>
-        <translation type="unfinished" />
+        <translation>New sample</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_tab.py" line="49" />
@@ -1348,12 +1348,12 @@ Font: Droid Sans Fallback (Apache 2.0).</translation>
     <message>
         <location filename="../../inspector_app/ui/sample_tab.py" line="50" />
         <source>抽样方式</source>
-        <translation type="unfinished" />
+        <translation>Sampling mode</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_tab.py" line="52" />
         <source>抽样前检查…</source>
-        <translation type="unfinished" />
+        <translation>Pre-sampling check…</translation>
     </message>
 </context>
 <context>
@@ -1361,42 +1361,42 @@ Font: Droid Sans Fallback (Apache 2.0).</translation>
     <message>
         <location filename="../../inspector_app/ui/sample_precheck.py" line="24" />
         <source>抽样前检查</source>
-        <translation type="unfinished" />
+        <translation>Pre-sampling check</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_precheck.py" line="31" />
         <source>逐项确认。任何一项为“否”时，软件会引导您填写相应的记录，而不是抽样单。</source>
-        <translation type="unfinished" />
+        <translation>Confirm each point. If any answer is “No”, you are guided to the matching record instead of a sampling record.</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_precheck.py" line="45" />
         <source>是</source>
-        <translation type="unfinished" />
+        <translation>Yes</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_precheck.py" line="45" />
         <source>否</source>
-        <translation type="unfinished" />
+        <translation>No</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_precheck.py" line="72" />
         <source>全部为“是”</source>
-        <translation type="unfinished" />
+        <translation>All “Yes”</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_precheck.py" line="74" />
         <source>开始抽样</source>
-        <translation type="unfinished" />
+        <translation>Start sampling</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_precheck.py" line="76" />
         <source>填写拒检认定书</source>
-        <translation type="unfinished" />
+        <translation>Record a refusal</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_precheck.py" line="78" />
         <source>填写未抽到样品确认书</source>
-        <translation type="unfinished" />
+        <translation>Record “no sample obtained”</translation>
     </message>
 </context>
 <context>
@@ -1427,17 +1427,17 @@ Font: Droid Sans Fallback (Apache 2.0).</translation>
     <message>
         <location filename="../../inspector_app/ui/sample_tab.py" line="91" />
         <source>（拒签）</source>
-        <translation type="unfinished" />
+        <translation>(refused to sign)</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_tab.py" line="101" />
         <source>期限：</source>
-        <translation type="unfinished" />
+        <translation>Deadlines: </translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_tab.py" line="119" />
         <source>更正抽样单…</source>
-        <translation type="unfinished" />
+        <translation>Amend the sampling record…</translation>
     </message>
 </context>
 <context>
@@ -1446,7 +1446,7 @@ Font: Droid Sans Fallback (Apache 2.0).</translation>
         <location filename="../../inspector_app/ui/sample_form.py" line="85" />
         <location filename="../../inspector_app/ui/sample_form.py" line="307" />
         <source>已自动保存</source>
-        <translation type="unfinished" />
+        <translation>Saved automatically</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_form.py" line="99" />
@@ -1456,53 +1456,53 @@ Font: Droid Sans Fallback (Apache 2.0).</translation>
     <message>
         <location filename="../../inspector_app/ui/sample_form.py" line="100" />
         <source>任务来源</source>
-        <translation type="unfinished" />
+        <translation>Task source</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_form.py" line="101" />
         <source>任务类别</source>
-        <translation type="unfinished" />
+        <translation>Task category</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_form.py" line="101" />
         <source>国家监督抽查</source>
-        <translation type="unfinished" />
+        <translation>National spot check</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_form.py" line="101" />
         <source>省级监督抽查</source>
-        <translation type="unfinished" />
+        <translation>Provincial spot check</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_form.py" line="102" />
         <source>市级监督抽查</source>
-        <translation type="unfinished" />
+        <translation>Municipal spot check</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_form.py" line="102" />
         <source>专项抽查</source>
-        <translation type="unfinished" />
+        <translation>Special spot check</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_form.py" line="102" />
         <source>复查抽查</source>
-        <translation type="unfinished" />
+        <translation>Re-check</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_form.py" line="103" />
         <source>受检单位（网店）</source>
-        <translation type="unfinished" />
+        <translation>Sampled party (online shop)</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_form.py" line="103" />
         <source>受检单位</source>
-        <translation type="unfinished" />
+        <translation>Sampled party</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_form.py" line="105" />
         <location filename="../../inspector_app/ui/sample_form.py" line="109" />
         <source>单位名称</source>
-        <translation type="unfinished" />
+        <translation>Name</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_form.py" line="105" />
@@ -1539,57 +1539,57 @@ Font: Droid Sans Fallback (Apache 2.0).</translation>
     <message>
         <location filename="../../inspector_app/ui/sample_form.py" line="108" />
         <source>生产单位</source>
-        <translation type="unfinished" />
+        <translation>Producer</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_form.py" line="108" />
         <source>标称生产者</source>
-        <translation type="unfinished" />
+        <translation>Labelled producer</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_form.py" line="109" />
         <source>邮编</source>
-        <translation type="unfinished" />
+        <translation>Postcode</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_form.py" line="111" />
         <source>经济类型</source>
-        <translation type="unfinished" />
+        <translation>Economic type</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_form.py" line="114" />
         <source>样品确认</source>
-        <translation type="unfinished" />
+        <translation>Sample confirmation</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_form.py" line="114" />
         <source>待确认</source>
-        <translation type="unfinished" />
+        <translation>Pending</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_form.py" line="114" />
         <source>已确认</source>
-        <translation type="unfinished" />
+        <translation>Confirmed</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_form.py" line="115" />
         <source>否认</source>
-        <translation type="unfinished" />
+        <translation>Denied</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_form.py" line="116" />
         <source>证书</source>
-        <translation type="unfinished" />
+        <translation>Certificate</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_form.py" line="117" />
         <source>证书类型</source>
-        <translation type="unfinished" />
+        <translation>Certificate type</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_form.py" line="117" />
         <source>（请选择）</source>
-        <translation type="unfinished" />
+        <translation>(choose)</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_form.py" line="118" />
@@ -1604,97 +1604,97 @@ Font: Droid Sans Fallback (Apache 2.0).</translation>
     <message>
         <location filename="../../inspector_app/ui/sample_form.py" line="120" />
         <source>产品名称</source>
-        <translation type="unfinished" />
+        <translation>Product name</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_form.py" line="120" />
         <source>商标</source>
-        <translation type="unfinished" />
+        <translation>Brand</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_form.py" line="120" />
         <source>规格型号</source>
-        <translation type="unfinished" />
+        <translation>Model</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_form.py" line="121" />
         <source>生产日期/批号</source>
-        <translation type="unfinished" />
+        <translation>Production date / batch</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_form.py" line="121" />
         <source>产品等级</source>
-        <translation type="unfinished" />
+        <translation>Grade</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_form.py" line="121" />
         <source>标注执行标准</source>
-        <translation type="unfinished" />
+        <translation>Declared standard</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_form.py" line="124" />
         <source>网络购买</source>
-        <translation type="unfinished" />
+        <translation>Online purchase</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_form.py" line="125" />
         <source>平台</source>
-        <translation type="unfinished" />
+        <translation>Platform</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_form.py" line="125" />
         <source>店铺</source>
-        <translation type="unfinished" />
+        <translation>Shop</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_form.py" line="125" />
         <source>商品链接</source>
-        <translation type="unfinished" />
+        <translation>Product link</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_form.py" line="126" />
         <source>订单号</source>
-        <translation type="unfinished" />
+        <translation>Order number</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_form.py" line="128" />
         <source>价格（元）</source>
-        <translation type="unfinished" />
+        <translation>Price (yuan)</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_form.py" line="129" />
         <source>数量</source>
-        <translation type="unfinished" />
+        <translation>Quantity</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_form.py" line="130" />
         <source>抽样数量</source>
-        <translation type="unfinished" />
+        <translation>Quantity sampled</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_form.py" line="130" />
         <source>备样数量</source>
-        <translation type="unfinished" />
+        <translation>Backup quantity</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_form.py" line="130" />
         <source>抽样基数</source>
-        <translation type="unfinished" />
+        <translation>Lot size</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_form.py" line="140" />
         <source>单价（元）</source>
-        <translation type="unfinished" />
+        <translation>Unit price (yuan)</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_form.py" line="141" />
         <source>购样费用（元）</source>
-        <translation type="unfinished" />
+        <translation>Purchase cost (yuan)</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_form.py" line="142" />
         <source>抽样人员（不少于2名）</source>
-        <translation type="unfinished" />
+        <translation>Samplers (at least 2)</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_form.py" line="149" />
@@ -1709,22 +1709,22 @@ Font: Droid Sans Fallback (Apache 2.0).</translation>
     <message>
         <location filename="../../inspector_app/ui/sample_form.py" line="156" />
         <source>抽样人员 %1</source>
-        <translation type="unfinished" />
+        <translation>Sampler %1</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_form.py" line="157" />
         <source>抽样地点和时间</source>
-        <translation type="unfinished" />
+        <translation>Place and time</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_form.py" line="158" />
         <source>抽样地点</source>
-        <translation type="unfinished" />
+        <translation>Sampling place</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_form.py" line="167" />
         <source>抽样日期时间</source>
-        <translation type="unfinished" />
+        <translation>Sampled at</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_form.py" line="168" />
@@ -1734,77 +1734,77 @@ Font: Droid Sans Fallback (Apache 2.0).</translation>
     <message>
         <location filename="../../inspector_app/ui/sample_form.py" line="170" />
         <source>现场/样品照片</source>
-        <translation type="unfinished" />
+        <translation>Site / sample photos</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_form.py" line="172" />
         <source>购物凭证</source>
-        <translation type="unfinished" />
+        <translation>Receipt</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_form.py" line="172" />
         <source>拆包过程</source>
-        <translation type="unfinished" />
+        <translation>Unpacking</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_form.py" line="173" />
         <source>封样照片</source>
-        <translation type="unfinished" />
+        <translation>Seal photos</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_form.py" line="182" />
         <source>封样</source>
-        <translation type="unfinished" />
+        <translation>Sealing</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_form.py" line="183" />
         <source>封样状态</source>
-        <translation type="unfinished" />
+        <translation>Seal state</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_form.py" line="184" />
         <source>检验样封条编号</source>
-        <translation type="unfinished" />
+        <translation>Test-sample seal numbers</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_form.py" line="185" />
         <source>备用样封条编号</source>
-        <translation type="unfinished" />
+        <translation>Backup seal numbers</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_form.py" line="186" />
         <source>备样封存地点</source>
-        <translation type="unfinished" />
+        <translation>Backup storage place</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_form.py" line="190" />
         <source>寄送和其他</source>
-        <translation type="unfinished" />
+        <translation>Shipping and other</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_form.py" line="191" />
         <source>寄送样地点</source>
-        <translation type="unfinished" />
+        <translation>Ship samples to</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_form.py" line="192" />
         <source>寄送样截止日期 (YYYY-MM-DD)</source>
-        <translation type="unfinished" />
+        <translation>Ship by (YYYY-MM-DD)</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_form.py" line="193" />
         <source>出口产品</source>
-        <translation type="unfinished" />
+        <translation>Export product</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_form.py" line="198" />
         <source>抽样单位</source>
-        <translation type="unfinished" />
+        <translation>Sampling unit</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_form.py" line="198" />
         <source>抽样单位地址</source>
-        <translation type="unfinished" />
+        <translation>Sampling unit's address</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_form.py" line="201" />
@@ -1814,7 +1814,7 @@ Font: Droid Sans Fallback (Apache 2.0).</translation>
     <message>
         <location filename="../../inspector_app/ui/sample_form.py" line="209" />
         <source>签署定稿…</source>
-        <translation type="unfinished" />
+        <translation>Sign and finalize…</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_form.py" line="303" />
@@ -1824,42 +1824,42 @@ Font: Droid Sans Fallback (Apache 2.0).</translation>
     <message>
         <location filename="../../inspector_app/ui/sample_form.py" line="312" />
         <source>保存失败：</source>
-        <translation type="unfinished" />
+        <translation>Saving failed: </translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_form.py" line="332" />
         <source>请先更正列出的问题。</source>
-        <translation type="unfinished" />
+        <translation>Correct the listed problems first.</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_form.py" line="357" />
         <source>添加照片…（已有 %1 张）</source>
-        <translation type="unfinished" />
+        <translation>Add photos… (%1 so far)</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_form.py" line="360" />
         <source>选择照片</source>
-        <translation type="unfinished" />
+        <translation>Choose photos</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_form.py" line="360" />
         <source>图片 (*.jpg *.jpeg *.png)</source>
-        <translation type="unfinished" />
+        <translation>Images (*.jpg *.jpeg *.png)</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_form.py" line="377" />
         <source>正在保存照片…</source>
-        <translation type="unfinished" />
+        <translation>Saving photos…</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_form.py" line="384" />
         <source>签署抽样单</source>
-        <translation type="unfinished" />
+        <translation>Sign the sampling record</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_form.py" line="396" />
         <source>正在定稿…</source>
-        <translation type="unfinished" />
+        <translation>Finalizing…</translation>
     </message>
 </context>
 <context>
@@ -1872,17 +1872,17 @@ Font: Droid Sans Fallback (Apache 2.0).</translation>
     <message>
         <location filename="../../inspector_app/ui/sample_model.py" line="30" />
         <source>检验样</source>
-        <translation type="unfinished" />
+        <translation>Test sample</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_model.py" line="30" />
         <source>备用样</source>
-        <translation type="unfinished" />
+        <translation>Backup sample</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_model.py" line="30" />
         <source>期限</source>
-        <translation type="unfinished" />
+        <translation>Deadline</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_model.py" line="30" />
@@ -1892,52 +1892,52 @@ Font: Droid Sans Fallback (Apache 2.0).</translation>
     <message>
         <location filename="../../inspector_app/ui/sample_model.py" line="30" />
         <source>受检单位</source>
-        <translation type="unfinished" />
+        <translation>Sampled party</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_model.py" line="31" />
         <source>抽样方式</source>
-        <translation type="unfinished" />
+        <translation>Sampling mode</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_model.py" line="31" />
         <source>抽样时间</source>
-        <translation type="unfinished" />
+        <translation>Sampled</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_model.py" line="31" />
         <source>记录状态</source>
-        <translation type="unfinished" />
+        <translation>Record state</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_model.py" line="61" />
         <source>封条：</source>
-        <translation type="unfinished" />
+        <translation>Seals: </translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_model.py" line="73" />
         <source>异议期至 %1</source>
-        <translation type="unfinished" />
+        <translation>Objections until %1</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_model.py" line="76" />
         <source>草稿</source>
-        <translation type="unfinished" />
+        <translation>Draft</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_model.py" line="76" />
         <source>已定稿</source>
-        <translation type="unfinished" />
+        <translation>Finalized</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_model.py" line="76" />
         <source>已同步</source>
-        <translation type="unfinished" />
+        <translation>Synced</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_model.py" line="77" />
         <source>（更正 %1）</source>
-        <translation type="unfinished" />
+        <translation>(amends %1)</translation>
     </message>
 </context>
 <context>
@@ -1945,12 +1945,12 @@ Font: Droid Sans Fallback (Apache 2.0).</translation>
     <message>
         <location filename="../../inspector_app/ui/sample_tab.py" line="144" />
         <source>扫描或输入抽样单编号、封条编号，回车跳转</source>
-        <translation type="unfinished" />
+        <translation>Scan or type a sampling record or seal number, Enter to jump</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_tab.py" line="148" />
         <source>筛选：编号、产品、企业、封条</source>
-        <translation type="unfinished" />
+        <translation>Filter: number, product, enterprise, seal</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_tab.py" line="151" />
@@ -1960,42 +1960,42 @@ Font: Droid Sans Fallback (Apache 2.0).</translation>
     <message>
         <location filename="../../inspector_app/ui/sample_tab.py" line="156" />
         <source>全部方式</source>
-        <translation type="unfinished" />
+        <translation>All modes</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_tab.py" line="159" />
         <source>新建抽样…</source>
-        <translation type="unfinished" />
+        <translation>New sample…</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_tab.py" line="193" />
         <source>选择左侧的抽样单，或扫描封条编号。</source>
-        <translation type="unfinished" />
+        <translation>Select a sampling record on the left, or scan a seal number.</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_tab.py" line="202" />
         <source>抽样单</source>
-        <translation type="unfinished" />
+        <translation>Sampling records</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_tab.py" line="210" />
         <source>拒检认定书和未抽到样品确认书由抽样前检查产生。</source>
-        <translation type="unfinished" />
+        <translation>Refusal and no-sample records come from the pre-sampling check.</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_tab.py" line="213" />
         <source>拒检/未抽到样品</source>
-        <translation type="unfinished" />
+        <translation>Refusals / no sample</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_tab.py" line="240" />
         <source>草稿</source>
-        <translation type="unfinished" />
+        <translation>Draft</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_tab.py" line="240" />
         <source>已定稿</source>
-        <translation type="unfinished" />
+        <translation>Finalized</translation>
     </message>
 </context>
 <context>
@@ -2037,7 +2037,12 @@ Font: Droid Sans Fallback (Apache 2.0).</translation>
         <translation>{feature}: coming soon.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/seams.py" line="49" />
+        <location filename="../../inspector_app/ui/seams.py" line="50" />
+        <source>在检查记录窗口中点击“文书预览…”，可预览、签发和打印文书。</source>
+        <translation>Documents are previewed, issued and printed from an inspection's window (“Document preview…”).</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/seams.py" line="52" />
         <source>{feature}组件未能加载（详见日志），其余功能可正常使用。</source>
         <translation>{feature} could not be loaded (see the log); everything else works.</translation>
     </message>
@@ -2052,32 +2057,32 @@ Font: Droid Sans Fallback (Apache 2.0).</translation>
     <message>
         <location filename="../../inspector_app/ui/custody_sign.py" line="30" />
         <source>请各方在纸质文书上签字后勾选确认。（电子签名板接入后在此采集签名图像。）</source>
-        <translation type="unfinished" />
+        <translation>Tick once every party has signed the paper document. (With a signature pad, the signatures are captured here.)</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/custody_sign.py" line="35" />
         <source>抽样人员</source>
-        <translation type="unfinished" />
+        <translation>Samplers</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/custody_sign.py" line="39" />
         <source>%1（执法证号 %2）已签字</source>
-        <translation type="unfinished" />
+        <translation>%1 (warrant card %2) signed</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/custody_sign.py" line="45" />
         <source>受检单位代表</source>
-        <translation type="unfinished" />
+        <translation>Sampled party's representative</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/custody_sign.py" line="51" />
         <source>已签字（并加盖公章）</source>
-        <translation type="unfinished" />
+        <translation>Signed (and sealed)</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/custody_sign.py" line="53" />
         <source>拒绝签字</source>
-        <translation type="unfinished" />
+        <translation>Refused to sign</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/custody_sign.py" line="61" />
@@ -2091,37 +2096,37 @@ Font: Droid Sans Fallback (Apache 2.0).</translation>
         <location filename="../../inspector_app/ui/custody_sign.py" line="81" />
         <location filename="../../inspector_app/ui/custody_sign.py" line="91" />
         <source>证件号</source>
-        <translation type="unfinished" />
+        <translation>ID number</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/custody_sign.py" line="66" />
         <source>拒签理由</source>
-        <translation type="unfinished" />
+        <translation>Reason for refusing</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/custody_sign.py" line="67" />
         <source>见证人</source>
-        <translation type="unfinished" />
+        <translation>Witness</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/custody_sign.py" line="68" />
         <source>见证人证件号</source>
-        <translation type="unfinished" />
+        <translation>Witness's ID number</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/custody_sign.py" line="73" />
         <source>生产单位代表在场并签字</source>
-        <translation type="unfinished" />
+        <translation>The producer's representative was present and signed</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/custody_sign.py" line="77" />
         <source>生产单位</source>
-        <translation type="unfinished" />
+        <translation>Producer</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/custody_sign.py" line="99" />
         <source>确认签署</source>
-        <translation type="unfinished" />
+        <translation>Confirm signatures</translation>
     </message>
 </context>
 <context>
@@ -2129,7 +2134,7 @@ Font: Droid Sans Fallback (Apache 2.0).</translation>
     <message>
         <location filename="../../inspector_app/ui/sample_site_record.py" line="41" />
         <source>⚑ 拒检认定将在网络恢复后优先上报组织抽查的部门。</source>
-        <translation type="unfinished" />
+        <translation>⚑ The refusal is reported first to the organising department when the network is back.</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_site_record.py" line="51" />
@@ -2139,7 +2144,7 @@ Font: Droid Sans Fallback (Apache 2.0).</translation>
     <message>
         <location filename="../../inspector_app/ui/sample_site_record.py" line="53" />
         <source>企业名称</source>
-        <translation type="unfinished" />
+        <translation>Enterprise name</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_site_record.py" line="53" />
@@ -2164,108 +2169,108 @@ Font: Droid Sans Fallback (Apache 2.0).</translation>
     <message>
         <location filename="../../inspector_app/ui/sample_site_record.py" line="57" />
         <source>情况</source>
-        <translation type="unfinished" />
+        <translation>Situation</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_site_record.py" line="59" />
         <source>任务来源</source>
-        <translation type="unfinished" />
+        <translation>Task source</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_site_record.py" line="61" />
         <source>产品名称</source>
-        <translation type="unfinished" />
+        <translation>Product name</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_site_record.py" line="62" />
         <source>抽样单位</source>
-        <translation type="unfinished" />
+        <translation>Sampling unit</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_site_record.py" line="63" />
         <source>抽样单位电话</source>
-        <translation type="unfinished" />
+        <translation>Sampling unit's phone</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_site_record.py" line="64" />
         <source>拒检经过</source>
-        <translation type="unfinished" />
+        <translation>What happened</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_site_record.py" line="65" />
         <source>证据（照片、录像、证人）</source>
-        <translation type="unfinished" />
+        <translation>Evidence (photos, video, witnesses)</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_site_record.py" line="67" />
         <source>任务类别</source>
-        <translation type="unfinished" />
+        <translation>Task category</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_site_record.py" line="68" />
         <source>产品类别</source>
-        <translation type="unfinished" />
+        <translation>Product category</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_site_record.py" line="69" />
         <source>许可证编号</source>
-        <translation type="unfinished" />
+        <translation>Licence number</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_site_record.py" line="72" />
         <source>（请选择）</source>
-        <translation type="unfinished" />
+        <translation>(choose)</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_site_record.py" line="72" />
         <source>近一年有销售</source>
-        <translation type="unfinished" />
+        <translation>Sales in the past year</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_site_record.py" line="72" />
         <source>近一年无销售</source>
-        <translation type="unfinished" />
+        <translation>No sales in the past year</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_site_record.py" line="77" />
         <source>近一年销售情况</source>
-        <translation type="unfinished" />
+        <translation>Sales in the past year</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_site_record.py" line="78" />
         <source>产品去向</source>
-        <translation type="unfinished" />
+        <translation>Where the products went</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_site_record.py" line="79" />
         <source>未抽到样品原因</source>
-        <translation type="unfinished" />
+        <translation>Why no sample was obtained</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_site_record.py" line="80" />
         <source>现场情况</source>
-        <translation type="unfinished" />
+        <translation>Situation on site</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_site_record.py" line="81" />
         <source>当地市场监管部门意见</source>
-        <translation type="unfinished" />
+        <translation>Local market-regulation bureau's opinion</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_site_record.py" line="82" />
         <location filename="../../inspector_app/ui/sample_site_record.py" line="151" />
         <source>当地市场监管部门</source>
-        <translation type="unfinished" />
+        <translation>Local market-regulation bureau</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_site_record.py" line="91" />
         <source>签署定稿…</source>
-        <translation type="unfinished" />
+        <translation>Sign and finalize…</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/sample_site_record.py" line="151" />
         <source>签署</source>
-        <translation type="unfinished" />
+        <translation>Sign</translation>
     </message>
 </context>
 <context>
@@ -2458,7 +2463,7 @@ Font: Droid Sans Fallback (Apache 2.0).</translation>
     <message>
         <location filename="../../inspector_app/ui/custody_event_dialog.py" line="56" />
         <source>地点</source>
-        <translation type="unfinished" />
+        <translation>Place</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/custody_event_dialog.py" line="57" />
@@ -2468,35 +2473,35 @@ Font: Droid Sans Fallback (Apache 2.0).</translation>
     <message>
         <location filename="../../inspector_app/ui/custody_event_dialog.py" line="59" />
         <source>未添加照片</source>
-        <translation type="unfinished" />
+        <translation>No photos</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/custody_event_dialog.py" line="60" />
         <source>添加照片…</source>
-        <translation type="unfinished" />
+        <translation>Add photos…</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/custody_event_dialog.py" line="71" />
         <source>记录</source>
-        <translation type="unfinished" />
+        <translation>Record</translation>
     </message>
     <message numerus="yes">
         <location filename="../../inspector_app/ui/custody_event_dialog.py" line="78" />
         <source>已添加 %n 张照片</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>%n photo(s) added</numerusform>
+            <numerusform>%n photo(s) added</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/custody_event_dialog.py" line="81" />
         <source>选择照片</source>
-        <translation type="unfinished" />
+        <translation>Choose photos</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/custody_event_dialog.py" line="81" />
         <source>图片 (*.jpg *.jpeg *.png)</source>
-        <translation type="unfinished" />
+        <translation>Images (*.jpg *.jpeg *.png)</translation>
     </message>
 </context>
 </TS>
