@@ -20,7 +20,7 @@ from inspector_app.ui.evidence.gallery import PAGE, PhotoListModel, GalleryView 
 from inspector_app.ui.evidence.import_dialog import PhotoImportDialog  # noqa: E402
 from inspector_app.ui.evidence.panel import EvidencePanel  # noqa: E402
 from inspector_app.ui.evidence.signature_dialog import SignatureDialog  # noqa: E402
-from inspector_app.ui.evidence.signature_pad import SignaturePad  # noqa: E402
+from inspector_app.ui.evidence.signature_pad import SignatureCanvas  # noqa: E402
 from inspector_app.ui.evidence.viewer import PhotoViewer  # noqa: E402
 from tests.conftest_evidence import finalize, owners, service, small_jpeg  # noqa: F401,E402
 
@@ -37,7 +37,7 @@ def wave(x0=30, y0=100, n=50):
 
 
 def test_signature_pad_records_mouse_strokes_with_undo_redo_clear(qtbot):
-    pad = SignaturePad()
+    pad = SignatureCanvas()
     qtbot.addWidget(pad)
     pad.resize(600, 220)
     pad.show()
@@ -252,7 +252,7 @@ def test_signature_pad_takes_pen_pressure_and_touch(qtbot):
     from PySide6.QtGui import QInputDevice, QPointingDevice, QTabletEvent
     from PySide6.QtWidgets import QApplication
 
-    pad = SignaturePad()
+    pad = SignatureCanvas()
     qtbot.addWidget(pad)
     pad.resize(600, 220)
     pad.show()
@@ -284,3 +284,40 @@ def test_signature_pad_takes_pen_pressure_and_touch(qtbot):
         column = [alpha.getpixel((x, y)) for y in range(image.height)]
         return sum(1 for a in column if a > 100)
     assert thickness(2 * 200) > thickness(2 * 40)
+
+
+def test_seams_build_the_evidence_widgets(qtbot, store, owners, tmp_path):
+    """The main window's seams find EvidencePanel and SignaturePad with the documented arguments."""
+    from inspector_app.ui import seams
+    from inspector_app.ui.evidence.signature_dialog import SignaturePad
+
+    panel = seams.make("evidence", store, "inspection", owners["inspection"], item_id="1.1")
+    pad = seams.make("signature", store, "inspection", owners["inspection"], signer_role="party")
+    qtbot.addWidget(panel)
+    qtbot.addWidget(pad)
+    assert isinstance(panel, EvidencePanel) and isinstance(pad, SignaturePad)
+    panel.show()
+    qtbot.waitUntil(lambda: panel.editable, timeout=10000)
+    with qtbot.waitSignal(panel.changed, timeout=30000):
+        panel.import_paths([str(small_jpeg(tmp_path / "a.jpg"))])
+    panel.set_read_only(True)
+    qtbot.waitUntil(lambda: not panel.add_button.isEnabled(), timeout=10000)
+
+    pad.resize(700, 500)
+    pad.show()
+    qtbot.waitUntil(lambda: "尚无签名" in pad.done.text(), timeout=10000)
+    pad.form.name.setText("王五")
+    draw(pad.form.pad, wave())
+    with qtbot.waitSignal(pad.changed, timeout=10000):
+        pad.form.submit()
+    qtbot.waitUntil(lambda: "王五" in pad.done.text(), timeout=10000)
+    assert pad.form.pad.is_empty()  # ready for the next signer
+    rows = store.read().execute("SELECT signer_name, signer_role FROM signature WHERE owner_id = ?", [owners["inspection"]]).fetchall()
+    assert rows == [("王五", "party")]
+    pad.form.name.setText("赵六")
+    pad.form.refused.setChecked(True)
+    pad.form.reason.setPlainText("拒绝签字")
+    pad.form.witness_name.setText("陈七")
+    with qtbot.waitSignal(pad.changed, timeout=10000):
+        pad.form.submit()
+    qtbot.waitUntil(lambda: "拒绝签名" in pad.done.text(), timeout=10000)

@@ -144,3 +144,14 @@ class BlobStore:
 
     def free_bytes(self) -> int:
         return shutil.disk_usage(self.paths.tmp if self.paths.tmp.exists() else self.paths.root).free
+
+
+BLOB_COLUMNS = ("sha256", "size", "mime", "kind", "original_name", "width", "height", "taken_at", "gps_lat", "gps_lon",
+                "camera", "meta", "has_display", "has_thumb", "created_at")
+
+
+def insert_blob_row(db, row: dict) -> None:
+    """One `blob` row by plain SQL (no per-call table introspection: cheap on the writer thread)."""
+    values = {"original_name": "", "camera": "", "meta": "{}", "has_display": 0, "has_thumb": 0, **row}
+    db.execute(f"INSERT INTO blob ({', '.join(BLOB_COLUMNS)}) VALUES ({', '.join('?' for _ in BLOB_COLUMNS)})",
+               [values.get(c) for c in BLOB_COLUMNS])

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from inspector_app.evidence import attachments, errors
-from inspector_app.evidence.blobstore import BlobStore, is_disk_full
+from inspector_app.evidence.blobstore import BlobStore, insert_blob_row, is_disk_full
 from inspector_app.evidence.imaging import IMAGE_EXTENSIONS, Prepared, prepare
 from inspector_app.i18n import language
 from inspector_app.store.db import Store
@@ -307,7 +307,7 @@ def record_import(txn: Txn, prepared: Prepared, attach: Owner | None, caption: s
     sha = prepared.sha256
     duplicate = txn.db.execute("SELECT 1 FROM blob WHERE sha256 = ?", [sha]).fetchone() is not None
     if not duplicate:
-        txn.db["blob"].insert(blob_row(prepared, txn.now))
+        insert_blob_row(txn.db, blob_row(prepared, txn.now))
         txn.audit("import", "blob", sha, {"name": prepared.name, "size": prepared.size, "mime": prepared.mime})
     else:
         txn.audit("import_duplicate", "blob", sha, {"name": prepared.name})
@@ -344,7 +344,7 @@ def record_photo(txn: Txn, prepared: Prepared, owner_kind: str, owner_id: str, *
     """Inside any transaction: the blob row (once) and the attachment linking it to a record.
     Lets another area write photos together with its own rows (e.g. a custody event)."""
     if txn.db.execute("SELECT 1 FROM blob WHERE sha256 = ?", [prepared.sha256]).fetchone() is None:
-        txn.db["blob"].insert(blob_row(prepared, txn.now))
+        insert_blob_row(txn.db, blob_row(prepared, txn.now))
         txn.audit("import", "blob", prepared.sha256, {"name": prepared.name, "size": prepared.size, "mime": prepared.mime})
     row, _created = attachments.attach(txn, prepared.sha256, owner_kind, owner_id, item_id=item_id, caption=caption, role=role)
     return row

@@ -20,7 +20,7 @@ from PIL import Image, ImageDraw
 from inspector_app.domain.hashing import canonical_json
 from inspector_app.domain.ids import utc_now
 from inspector_app.evidence import errors
-from inspector_app.evidence.blobstore import BlobStore, sha256_bytes
+from inspector_app.evidence.blobstore import BlobStore, insert_blob_row, sha256_bytes
 from inspector_app.i18n import tr
 from inspector_app.store.db import Store
 from inspector_app.store.reference import fetch, query
@@ -93,7 +93,7 @@ def render_png(strokes: dict[str, Any], *, color: tuple[int, int, int] = (20, 20
 def _ensure_blob_row(txn: Txn, sha: str, data: bytes, *, mime: str, kind: str, name: str, size_px: tuple[int, int] | None) -> None:
     if txn.db.execute("SELECT 1 FROM blob WHERE sha256 = ?", [sha]).fetchone():
         return
-    txn.db["blob"].insert({
+    insert_blob_row(txn.db, {
         "sha256": sha, "size": len(data), "mime": mime, "kind": kind, "original_name": name,
         "width": size_px[0] if size_px else None, "height": size_px[1] if size_px else None,
         "camera": "", "meta": "{}", "created_at": txn.now,

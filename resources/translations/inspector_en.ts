@@ -2515,6 +2515,375 @@ Font: Droid Sans Fallback (Apache 2.0).</translation>
     </message>
 </context>
 <context>
+    <name>EvidencePanel</name>
+    <message>
+        <location filename="../../inspector_app/ui/evidence/panel.py" line="49"/>
+        <source>添加照片</source>
+        <translation>Add photos</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/evidence/panel.py" line="50"/>
+        <source>从文件夹导入</source>
+        <translation>Import folder</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/evidence/panel.py" line="51"/>
+        <source>拍照</source>
+        <translation>Take photo</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/evidence/panel.py" line="52"/>
+        <source>移除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/evidence/panel.py" line="100"/>
+        <source>记录已定稿，照片证据不能再添加或移除。</source>
+        <translation>The record is finalized; photo evidence can no longer be added or removed.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/evidence/panel.py" line="101"/>
+        <source>%1 张照片</source>
+        <translation>%1 photos</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/evidence/panel.py" line="130"/>
+        <source>移除照片</source>
+        <translation>Remove photo</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/evidence/panel.py" line="130"/>
+        <source>移除理由（将记入审计记录）：</source>
+        <translation>Reason for removal (kept in the audit trail):</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/evidence/panel.py" line="148"/>
+        <source>照片</source>
+        <translation>Photos</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoGallery</name>
+    <message>
+        <location filename="../../inspector_app/ui/evidence/photo_gallery.py" line="42"/>
+        <source>共 %1 张照片。拖放照片或文件夹到此处即可导入。</source>
+        <translation>%1 photos. Drop photos or folders here to import them.</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoImportDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/evidence/import_dialog.py" line="21"/>
+        <source>选择照片</source>
+        <translation>Choose photos</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/evidence/import_dialog.py" line="27"/>
+        <source>选择文件夹（如相机存储卡）</source>
+        <translation>Choose a folder (e.g. a camera card)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/evidence/import_dialog.py" line="43"/>
+        <source>导入照片</source>
+        <translation>Import photos</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/evidence/import_dialog.py" line="48"/>
+        <source>正在准备…</source>
+        <translation>Preparing…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/evidence/import_dialog.py" line="86"/>
+        <source>已处理 %1 / %2，成功 %3，失败 %4</source>
+        <translation>Processed %1 / %2: %3 imported, %4 failed</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/evidence/import_dialog.py" line="93"/>
+        <source>没有找到照片文件。</source>
+        <translation>No photo files found.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/evidence/import_dialog.py" line="96"/>
+        <source>（已取消 %1 个）</source>
+        <translation> (%1 cancelled)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/evidence/import_dialog.py" line="103"/>
+        <source>正在取消…（已完成的照片会保留）</source>
+        <translation>Cancelling… (photos already imported are kept)</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoViewer</name>
+    <message>
+        <location filename="../../inspector_app/ui/evidence/viewer.py" line="87"/>
+        <source>照片查看</source>
+        <translation>Photo viewer</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/evidence/viewer.py" line="95"/>
+        <source>文件名</source>
+        <translation>File name</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/evidence/viewer.py" line="95"/>
+        <source>说明</source>
+        <translation>Caption</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/evidence/viewer.py" line="95"/>
+        <source>拍摄时间</source>
+        <translation>Taken</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/evidence/viewer.py" line="96"/>
+        <source>GPS 位置</source>
+        <translation>GPS position</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/evidence/viewer.py" line="96"/>
+        <source>相机</source>
+        <translation>Camera</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/evidence/viewer.py" line="96"/>
+        <source>尺寸</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/evidence/viewer.py" line="97"/>
+        <source>证据水印</source>
+        <translation>Evidence stamp</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/evidence/viewer.py" line="97"/>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/evidence/viewer.py" line="108"/>
+        <source>上一张</source>
+        <translation>Previous</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/evidence/viewer.py" line="109"/>
+        <source>下一张</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/evidence/viewer.py" line="110"/>
+        <source>适应窗口</source>
+        <translation>Fit to window</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/evidence/viewer.py" line="111"/>
+        <source>原始大小</source>
+        <translation>Actual size</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/evidence/viewer.py" line="183"/>
+        <source>（相机未记录时区）</source>
+        <translation> (the camera recorded no time zone)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/evidence/viewer.py" line="186"/>
+        <location filename="../../inspector_app/ui/evidence/viewer.py" line="187"/>
+        <source>未知</source>
+        <translation>Unknown</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/evidence/viewer.py" line="187"/>
+        <location filename="../../inspector_app/ui/evidence/viewer.py" line="189"/>
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+</context>
+<context>
+    <name>SignatureDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/evidence/signature_dialog.py" line="169"/>
+        <source>签名</source>
+        <translation>Signature</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/evidence/signature_dialog.py" line="171"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>SignatureForm</name>
+    <message>
+        <location filename="../../inspector_app/ui/evidence/signature_dialog.py" line="41"/>
+        <source>执法人员</source>
+        <translation>Inspector</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/evidence/signature_dialog.py" line="41"/>
+        <source>抽样人员</source>
+        <translation>Sampler</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/evidence/signature_dialog.py" line="41"/>
+        <source>被检查单位（当事人）</source>
+        <translation>Inspected party</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/evidence/signature_dialog.py" line="42"/>
+        <source>生产单位</source>
+        <translation>Producer</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/evidence/signature_dialog.py" line="42"/>
+        <source>检验机构接收人</source>
+        <translation>Lab receiver</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/evidence/signature_dialog.py" line="42"/>
+        <source>承运人</source>
+        <translation>Courier</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/evidence/signature_dialog.py" line="43"/>
+        <location filename="../../inspector_app/ui/evidence/signature_dialog.py" line="77"/>
+        <source>见证人</source>
+        <translation>Witness</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/evidence/signature_dialog.py" line="43"/>
+        <source>市场监管部门</source>
+        <translation>Market regulation bureau</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/evidence/signature_dialog.py" line="50"/>
+        <source>执法证号 / 身份证号 / 工号</source>
+        <translation>Enforcement ID / ID card / staff number</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/evidence/signature_dialog.py" line="52"/>
+        <source>签名人</source>
+        <translation>Signer</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/evidence/signature_dialog.py" line="53"/>
+        <source>身份</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/evidence/signature_dialog.py" line="54"/>
+        <source>证件号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/evidence/signature_dialog.py" line="57"/>
+        <source>清除</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/evidence/signature_dialog.py" line="58"/>
+        <source>撤销</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/evidence/signature_dialog.py" line="59"/>
+        <source>重做</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/evidence/signature_dialog.py" line="69"/>
+        <source>拒绝签名</source>
+        <translation>Refused to sign</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/evidence/signature_dialog.py" line="71"/>
+        <source>拒绝签名的理由或情况</source>
+        <translation>Why the signature was refused, what happened</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/evidence/signature_dialog.py" line="76"/>
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/evidence/signature_dialog.py" line="78"/>
+        <source>见证人证件号</source>
+        <translation>Witness ID number</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/evidence/signature_dialog.py" line="79"/>
+        <source>拒绝签名记录</source>
+        <translation>Refusal to sign</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/evidence/signature_dialog.py" line="87"/>
+        <location filename="../../inspector_app/ui/evidence/signature_dialog.py" line="108"/>
+        <source>确认签名</source>
+        <translation>Confirm signature</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/evidence/signature_dialog.py" line="108"/>
+        <source>记录拒签</source>
+        <translation>Record the refusal</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/evidence/signature_dialog.py" line="130"/>
+        <source>请填写签名人姓名。</source>
+        <translation>Enter the signer's name.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/evidence/signature_dialog.py" line="136"/>
+        <source>拒绝签名须填写理由和见证人。</source>
+        <translation>A refusal needs the reason and a witness.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/evidence/signature_dialog.py" line="141"/>
+        <source>签名为空，请在签名板上签名。</source>
+        <translation>The signature is empty; sign on the pad.</translation>
+    </message>
+</context>
+<context>
+    <name>SignaturePad</name>
+    <message>
+        <location filename="../../inspector_app/ui/evidence/signature_dialog.py" line="227"/>
+        <source>尚无签名。</source>
+        <translation>No signature yet.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/evidence/signature_dialog.py" line="234"/>
+        <source>%1 拒绝签名（%2；见证人 %3）</source>
+        <translation>%1 refused to sign (%2; witness %3)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/evidence/signature_dialog.py" line="236"/>
+        <source>%1 已签名 %2</source>
+        <translation>%1 signed %2</translation>
+    </message>
+</context>
+<context>
+    <name>WebcamCaptureDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/evidence/webcam.py" line="34"/>
+        <location filename="../../inspector_app/ui/evidence/webcam.py" line="38"/>
+        <source>拍照</source>
+        <translation>Take photo</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/evidence/webcam.py" line="39"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/evidence/webcam.py" line="56"/>
+        <source>已保存</source>
+        <translation>Saved</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/evidence/webcam.py" line="62"/>
+        <source>没有找到摄像头。请连接摄像头，或从文件导入照片。</source>
+        <translation>No camera found. Connect a camera, or import photos from files.</translation>
+    </message>
+</context>
+<context>
     <name>CrashReporter</name>
     <message>
         <location filename="../../inspector_app/ui/crash.py" />

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QFileDialog, QLabel, QListWidget, QListWidgetItem, QProgressBar, QVBoxLayout, QWidget,
@@ -18,12 +18,13 @@ PHOTO_FILTER = "照片 Photos (*.jpg *.jpeg *.png *.heic *.heif *.tif *.tiff *.J
 
 
 def choose_files(parent: QWidget | None = None) -> list[str]:
-    files, _ = QFileDialog.getOpenFileNames(parent, parent.tr("选择照片") if parent else "选择照片", "", PHOTO_FILTER)
+    title = QCoreApplication.translate("PhotoImportDialog", "选择照片")
+    files, _ = QFileDialog.getOpenFileNames(parent, title, "", PHOTO_FILTER)
     return files
 
 
 def choose_folder(parent: QWidget | None = None) -> list[str]:
-    folder = QFileDialog.getExistingDirectory(parent, parent.tr("选择文件夹（如相机存储卡）") if parent else "选择文件夹")
+    folder = QFileDialog.getExistingDirectory(parent, QCoreApplication.translate("PhotoImportDialog", "选择文件夹（如相机存储卡）"))
     return [folder] if folder else []
 
 

@@ -30,6 +30,7 @@ class EvidencePanel(QWidget):
     """
 
     photosChanged = Signal(int)
+    changed = Signal()  # a photo was added or removed (the inspection screen re-counts)
 
     def __init__(self, store: Store, owner_kind: str, owner_id: str, item_id: str | None = None,
                  parent: QWidget | None = None, stamp: dict[str, str] | None = None, icon_size: QSize = QSize(128, 128)):
@@ -38,6 +39,8 @@ class EvidencePanel(QWidget):
         self.owner = Owner(owner_kind, owner_id, item_id)
         self.stamp = stamp
         self.editable = False
+        self._read_only = False
+        self._count: int | None = None
         self.model = PhotoListModel([], self.service.thumb_for, self, icon_size=icon_size)
         self.view = GalleryView(icon_size=icon_size)
         self.view.setModel(self.model)
@@ -76,8 +79,19 @@ class EvidencePanel(QWidget):
         service, owner = self.service, self.owner
         run_in_background(lambda: (service.photos(owner), service.can_change(owner)), self._loaded, self._show_error)
 
+    def set_read_only(self, read_only: bool) -> None:
+        """Show only (the screen is read-only); the record's own state still applies."""
+        self._read_only = read_only
+        self.refresh()
+
+    def set_owner(self, owner_kind: str, owner_id: str, item_id: str | None = None) -> None:
+        self.owner = Owner(owner_kind, owner_id, item_id)
+        self._count = None
+        self.refresh()
+
     def _loaded(self, result: tuple[list[dict[str, Any]], bool]) -> None:
         rows, editable = result
+        editable = editable and not self._read_only
         self.model.set_rows(rows)
         self.editable = editable
         for w in (self.add_button, self.folder_button, self.camera_button, self.remove_button):
@@ -85,7 +99,10 @@ class EvidencePanel(QWidget):
         self.view.setAcceptDrops(editable)
         self.note.setText("" if editable else self.tr("记录已定稿，照片证据不能再添加或移除。"))
         self.count.setText(self.tr("%1 张照片").replace("%1", str(len(rows))))
+        previous, self._count = self._count, len(rows)
         self.photosChanged.emit(len(rows))
+        if previous is not None and previous != len(rows):
+            self.changed.emit()
 
     # -- actions --------------------------------------------------------------------------------
     def import_paths(self, paths: list[str]) -> PhotoImportDialog | None:

@@ -1,4 +1,12 @@
-"""Signing a record: the pad, the signer form, and the refused-to-sign path (reason + witness)."""
+"""Signing a record: the canvas, the signer form and the refused-to-sign path (reason + witness).
+
+- `SignatureForm(signatures, owner_kind, owner_id, role, name, id_no)` — the form itself; stores
+  in the background and emits `saved(dict)`.
+- `SignatureDialog(...)` — the form in a dialog (closes when saved).
+- `SignaturePad(store, owner_kind, owner_id, signer_role="party")` — the seam widget the
+  inspection screen embeds: who has signed so far, plus the form; emits `changed()` after each
+  signature or refusal is stored.
+"""
 
 from __future__ import annotations
 
@@ -12,23 +20,22 @@ from PySide6.QtWidgets import (
 
 from inspector_app.domain.errors import DomainError
 from inspector_app.evidence.signatures import SIGNER_ROLES, Signatures, Signer
+from inspector_app.store.db import Store
 from inspector_app.ui.evidence.background import run_in_background
-from inspector_app.ui.evidence.signature_pad import SignaturePad
+from inspector_app.ui.evidence.gallery import local_time
+from inspector_app.ui.evidence.signature_pad import SignatureCanvas
 
 
-class SignatureDialog(QDialog):
-    """`SignatureDialog(signatures, owner_kind, owner_id, role="party", name="", id_no="", parent=None)`.
+class SignatureForm(QWidget):
+    """`SignatureForm(signatures, owner_kind, owner_id, role="party", name="", id_no="", parent=None)`.
 
-    On confirm the signature (or the refusal) is stored in the background through
-    `Signatures.sign` / `Signatures.refuse`; signal `saved(dict)` carries the signature row.
-    """
+    Signal `saved(dict)` carries the stored signature row (a signature or a refusal)."""
 
     saved = Signal(dict)
 
     def __init__(self, signatures: Signatures, owner_kind: str, owner_id: str, role: str = "party", name: str = "",
                  id_no: str = "", parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle(self.tr("签名"))
         self.signatures = signatures
         self.owner_kind, self.owner_id = owner_kind, owner_id
         role_labels = {"inspector": self.tr("执法人员"), "sampler": self.tr("抽样人员"), "party": self.tr("被检查单位（当事人）"),
@@ -46,7 +53,7 @@ class SignatureDialog(QDialog):
         form.addRow(self.tr("身份"), self.role)
         form.addRow(self.tr("证件号"), self.id_no)
 
-        self.pad = SignaturePad()
+        self.pad = SignatureCanvas()
         self.clear_button = QPushButton(self.tr("清除"))
         self.undo_button = QPushButton(self.tr("撤销"))
         self.redo_button = QPushButton(self.tr("重做"))
@@ -59,7 +66,7 @@ class SignatureDialog(QDialog):
             tools.addWidget(b)
         tools.addStretch(1)
 
-        self.refused = QCheckBox(self.tr("当事人拒绝签名"))
+        self.refused = QCheckBox(self.tr("拒绝签名"))
         self.reason = QPlainTextEdit()
         self.reason.setPlaceholderText(self.tr("拒绝签名的理由或情况"))
         self.reason.setMaximumHeight(70)
@@ -77,23 +84,20 @@ class SignatureDialog(QDialog):
         self.error = QLabel()
         self.error.setStyleSheet("color: #b00000")
         self.error.setWordWrap(True)
-        self.confirm = QPushButton(self.tr("确认"))
-        self.confirm.setDefault(True)
-        self.cancel = QPushButton(self.tr("取消"))
+        self.confirm = QPushButton(self.tr("确认签名"))
         self.confirm.clicked.connect(self.submit)
-        self.cancel.clicked.connect(self.reject)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.error, 1)
-        bottom.addWidget(self.cancel)
-        bottom.addWidget(self.confirm)
+        self.bottom = QHBoxLayout()
+        self.bottom.addWidget(self.error, 1)
+        self.bottom.addWidget(self.confirm)
 
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(form)
         layout.addWidget(self.pad, 1)
         layout.addLayout(tools)
         layout.addWidget(self.refused)
         layout.addWidget(self.refusal_box)
-        layout.addLayout(bottom)
+        layout.addLayout(self.bottom)
         self.result_row: dict[str, Any] | None = None
         self._update_buttons()
 
@@ -101,14 +105,26 @@ class SignatureDialog(QDialog):
         self.refusal_box.setVisible(on)
         for w in (self.pad, self.clear_button, self.undo_button, self.redo_button):
             w.setEnabled(not on)
+        self.confirm.setText(self.tr("记录拒签") if on else self.tr("确认签名"))
 
     def _update_buttons(self) -> None:
         self.undo_button.setEnabled(self.pad.can_undo())
         self.redo_button.setEnabled(self.pad.can_redo())
         self.clear_button.setEnabled(not self.pad.is_empty())
 
+    def reset(self) -> None:
+        """Ready for the next signer (after a save)."""
+        self.pad.clear()
+        self.name.clear()
+        self.id_no.clear()
+        self.refused.setChecked(False)
+        self.reason.clear()
+        self.witness_name.clear()
+        self.witness_id.clear()
+        self.error.clear()
+
     def submit(self) -> None:
-        """Validate, then store in the background; errors stay in the dialog."""
+        """Validate, then store in the background; errors stay in the form."""
         signer = Signer(self.name.text().strip(), self.role.currentData(), self.id_no.text().strip())
         if not signer.name:
             self.error.setText(self.tr("请填写签名人姓名。"))
@@ -132,9 +148,96 @@ class SignatureDialog(QDialog):
 
     def _saved(self, row: dict[str, Any]) -> None:
         self.result_row = row
+        self.confirm.setEnabled(True)
         self.saved.emit(row)
-        self.accept()
 
     def _failed(self, exc: BaseException) -> None:
         self.confirm.setEnabled(True)
         self.error.setText(exc.message if isinstance(exc, DomainError) else str(exc))
+
+
+class SignatureDialog(QDialog):
+    """`SignatureDialog(signatures, owner_kind, owner_id, role="party", name="", id_no="", parent=None)`.
+
+    The form in a dialog; signal `saved(dict)` carries the row and the dialog then closes."""
+
+    saved = Signal(dict)
+
+    def __init__(self, signatures: Signatures, owner_kind: str, owner_id: str, role: str = "party", name: str = "",
+                 id_no: str = "", parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("签名"))
+        self.form = SignatureForm(signatures, owner_kind, owner_id, role, name, id_no)
+        self.cancel = QPushButton(self.tr("取消"))
+        self.cancel.clicked.connect(self.reject)
+        self.form.bottom.insertWidget(1, self.cancel)
+        self.form.confirm.setDefault(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.form)
+        self.form.saved.connect(self._saved)
+        # the form's parts, for callers and tests
+        for attr in ("pad", "error", "refused", "reason", "witness_name", "witness_id", "refusal_box", "name", "role",
+                     "id_no", "confirm", "submit"):
+            setattr(self, attr, getattr(self.form, attr))
+        self.result_row: dict[str, Any] | None = None
+
+    def _saved(self, row: dict[str, Any]) -> None:
+        self.result_row = row
+        self.saved.emit(row)
+        self.accept()
+
+
+class SignaturePad(QWidget):
+    """`SignaturePad(store, owner_kind, owner_id, signer_role="party", parent=None)` — the
+    signature seam: the record's signatures for that role so far, and a form to add one (or
+    record a refusal). Signal `changed()` after each one is stored. `set_read_only(bool)`."""
+
+    changed = Signal()
+
+    def __init__(self, store: Store, owner_kind: str, owner_id: str, signer_role: str = "party", parent: QWidget | None = None):
+        super().__init__(parent)
+        self.signatures = Signatures(store)
+        self.owner_kind, self.owner_id, self.signer_role = owner_kind, owner_id, signer_role
+        self.done = QLabel()
+        self.done.setWordWrap(True)
+        self.form = SignatureForm(self.signatures, owner_kind, owner_id, role=signer_role)
+        self.form.saved.connect(self._saved)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.done)
+        layout.addWidget(self.form, 1)
+        self.rows: list[dict[str, Any]] = []
+        self.refresh()
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.form.setVisible(not read_only)
+
+    def set_owner(self, owner_kind: str, owner_id: str, _item_id: str | None = None) -> None:
+        self.owner_kind, self.owner_id = owner_kind, owner_id
+        self.form.owner_kind, self.form.owner_id = owner_kind, owner_id
+        self.refresh()
+
+    def refresh(self) -> None:
+        sigs, kind, oid, role = self.signatures, self.owner_kind, self.owner_id, self.signer_role
+        run_in_background(lambda: [r for r in sigs.list(kind, oid) if r["signer_role"] == role], self._listed)
+
+    def _listed(self, rows: list[dict[str, Any]]) -> None:
+        self.rows = rows
+        if not rows:
+            self.done.setText(self.tr("尚无签名。"))
+            return
+        parts = []
+        for r in rows:
+            when = local_time(r["signed_at"])
+            if r["refused"]:
+                witness = (r.get("witness") or {}).get("name", "")
+                parts.append(self.tr("%1 拒绝签名（%2；见证人 %3）").replace("%1", r["signer_name"]).replace("%2", r["refusal_reason"]).replace("%3", witness))
+            else:
+                parts.append(self.tr("%1 已签名 %2").replace("%1", r["signer_name"]).replace("%2", when))
+        self.done.setText("；".join(parts))
+
+    def _saved(self, _row: dict[str, Any]) -> None:
+        self.form.reset()
+        self.form.role.setCurrentIndex(max(0, self.form.role.findData(self.signer_role)))
+        self.refresh()
+        self.changed.emit()

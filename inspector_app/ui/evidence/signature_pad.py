@@ -1,6 +1,7 @@
-"""Signature pad: pen (QTabletEvent, with pressure), touch and mouse strokes drawn smoothly as
-QPainterPath curves; clear / undo / redo; output as a transparent PNG plus stroke data for
-`inspector_app.evidence.signatures`.
+"""Signature canvas: pen (QTabletEvent, with pressure), touch and mouse strokes drawn smoothly
+as QPainterPath curves; clear / undo / redo; output as a transparent PNG plus stroke data for
+`inspector_app.evidence.signatures`. (The record-level `SignaturePad` seam widget is in
+`signature_dialog.py`.)
 
 History is a list of states (tuples of strokes), so clear is undoable like any stroke.
 """
@@ -40,8 +41,8 @@ class Stroke:
         return path
 
 
-class SignaturePad(QWidget):
-    """`SignaturePad(parent=None, ink=QColor(20, 20, 60), width=2.8)`.
+class SignatureCanvas(QWidget):
+    """`SignatureCanvas(parent=None, ink=QColor(20, 20, 60), width=2.8)`: the drawing surface.
 
     Signal `changed()` after every stroke, undo, redo or clear. `is_empty()`, `to_png()`
     (transparent PNG bytes) and `stroke_data()` (dict) give the result.
