@@ -100,10 +100,31 @@ def run_gui(argv: list[str]) -> int:
     try:
         return run_parsed(run, argv)
     finally:
+        stop_worker_processes()
         log.info("exit")
         if temp_workspace is not None:
             os.environ.pop("INSPECTOR_DATA_DIR", None)
             shutil.rmtree(temp_workspace, ignore_errors=True)
+
+
+def stop_worker_processes(timeout: float = 10.0) -> None:
+    """Let the photo decoder processes end before we exit.
+
+    `main.py` leaves with `os._exit` (skipping Qt's teardown), which would orphan a started pool:
+    idle workers that keep the parent's stdout open, so whoever reads it (a test, a script) waits.
+    """
+    import multiprocessing
+    import time
+
+    importer = sys.modules.get("inspector_app.evidence.importer")
+    if importer is not None and hasattr(importer, "discard_decoder_pool"):
+        importer.discard_decoder_pool()
+    deadline = time.monotonic() + timeout
+    for child in multiprocessing.active_children():
+        child.join(max(0.0, deadline - time.monotonic()))
+        if child.is_alive():
+            log.warning("worker process %s did not stop; terminating it", child.pid)
+            child.terminate()
 
 
 def run_parsed(run, argv: list[str]) -> int:

@@ -170,12 +170,17 @@ def step_import_photo(ctx: Any) -> dict:
     from inspector_app.evidence.imaging import HEIF_AVAILABLE
     from inspector_app.evidence.service import EvidenceService
 
+    from inspector_app.evidence import importer
+
     owner = Owner("inspection", ctx.inspection.inspection_id) if ctx.inspection is not None else None
     service = EvidenceService(ctx.store)
+    # Decoder processes (spawned: in a frozen build they re-enter the executable) when this build has them.
+    processes = bool(getattr(importer, "PROCESSES_ENABLED", False))
     with tempfile.TemporaryDirectory(dir=ctx.store.paths.tmp) as folder:
         photo = make_photo(Path(folder) / "smoke-photo.jpg", size=(1200, 900), seed=11)
         started = time.monotonic()
-        results = service.import_files([str(photo)], owner=owner, caption="smoke test")
+        results = importer.Importer(ctx.store, workers=1, processes=processes).run(
+            [str(photo)], attach=owner, caption="smoke test")
     seconds = time.monotonic() - started
     if len(results) != 1 or not results[0].ok:
         raise RuntimeError(f"photo import failed: {[r.as_json() for r in results]}")
@@ -187,6 +192,7 @@ def step_import_photo(ctx: Any) -> dict:
     if thumb.isNull() or original.isNull():
         raise RuntimeError("Qt could not decode the photo (imageformats plugin missing?)")
     return {"photo": {"sha256": sha[:16], "attached_to": owner.kind if owner else None, "import_seconds": round(seconds, 3),
+                      "decoder": "processes" if processes else "threads",
                       "thumbnail": [thumb.width(), thumb.height()], "heif_available": HEIF_AVAILABLE}}
 
 
