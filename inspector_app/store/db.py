@@ -17,12 +17,16 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, Callable, TypeVar
 
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from inspector_app.domain.ids import utc_now, uuid7
 from inspector_app.i18n import tr
+from inspector_app.store.lazy import LazyDatabase
 from inspector_app.store.migrations import migrations
 from inspector_app.store.paths import WorkspacePaths
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 T = TypeVar("T")
 
@@ -37,11 +41,35 @@ def _configure(conn: sqlite3.Connection) -> None:
     conn.execute("PRAGMA synchronous = FULL")  # legal records: a commit survives power loss
 
 
-def connect(path: Path) -> Database:
-    """A new connection with the workspace's pragmas (WAL is set once, at open)."""
-    conn = sqlite3.connect(str(path), check_same_thread=False, timeout=10)
+def connect(path: Path, lazy: bool = False) -> Database:
+    """A new connection with the workspace's pragmas (WAL is set once, at open).
+
+    `check_same_thread` stays on: a connection used from a second thread is a bug, and sqlite3
+    raises instead of corrupting memory.
+
+    `lazy`: a `LazyDatabase`, which imports sqlite-utils only when more than plain reads is
+    asked of it (readers, opening an up-to-date workspace: the GUI's start-up path)."""
+    conn = sqlite3.connect(str(path), timeout=10)
     _configure(conn)
+    if lazy:
+        return LazyDatabase(conn)  # type: ignore[return-value]
+    from sqlite_utils import Database
+
     return Database(conn, execute_plugins=False)
+
+
+def schema_current(conn: sqlite3.Connection) -> bool:
+    """Whether exactly this build's migrations are applied, in sqlite-utils' current table
+    layout — then `migrate()` has nothing to do (checked with plain SQL, no sqlite-utils)."""
+    try:
+        columns = conn.execute(f"PRAGMA table_info({migrations.migrations_table})").fetchall()
+        if [c[1] for c in columns if c[5]] != ["id"]:
+            return False
+        rows = conn.execute(f"SELECT name FROM {migrations.migrations_table} WHERE migration_set = ?", [migrations.name]).fetchall()
+    except sqlite3.DatabaseError:
+        return False
+    applied = [r[0] for r in rows]
+    return len(applied) == len(set(applied)) and set(applied) == set(migrations.names())
 
 
 def _check_writable(root: Path) -> None:
@@ -129,9 +157,11 @@ class Store:
     # -- reading ---------------------------------------------------------------------------
     def read(self) -> Database:
         """This thread's read connection (created on first use)."""
+        if self._closed:
+            raise WorkspaceError(tr("工作区已关闭。", "The workspace is closed."))
         db = getattr(self._local, "db", None)
         if db is None:
-            db = connect(self.paths.db)
+            db = connect(self.paths.db, lazy=True)
             db.execute("PRAGMA query_only = ON")
             self._local.db = db
             with self._readers_lock:
@@ -153,7 +183,9 @@ class Store:
                 try:
                     db.close()
                 except sqlite3.ProgrammingError:
-                    pass  # closed by its own thread already
+                    # Owned by a thread still running (a background query): closing it from here
+                    # could pull the connection from under that query; it closes with its thread.
+                    pass
             self._readers.clear()
 
     def _close_writer(self) -> None:
@@ -197,11 +229,12 @@ def open_store(root: Path | str, create: bool = True) -> Store:
     for folder in (paths.blobs, paths.derived, paths.logs, paths.tmp):
         folder.mkdir(parents=True, exist_ok=True)
     try:
-        db = connect(paths.db)
+        db = connect(paths.db, lazy=True)
         mode = db.execute("PRAGMA journal_mode = WAL").fetchone()[0]
         if mode.lower() != "wal":
             raise WorkspaceError(tr("无法启用 WAL 模式（{m}）。", "Could not enable WAL mode ({m}).", m=mode))
-        migrate(db, paths.db)
+        if not schema_current(db.conn):
+            migrate(db, paths.db)
         _ensure_identity(db)
         device_id = json.loads(db.execute("SELECT value FROM setting WHERE key = 'device_id'").fetchone()[0])
         actor_row = db.execute("SELECT value FROM setting WHERE key = 'inspector.name'").fetchone()
@@ -224,6 +257,8 @@ def open_store(root: Path | str, create: bool = True) -> Store:
 
 def _ensure_identity(db: Database) -> None:
     """Every workspace has a device id, made once (it travels with every change it makes)."""
+    if db.execute("SELECT 1 FROM setting WHERE key = 'device_id'").fetchone():
+        return
     with db.atomic():
         exists = db.execute("SELECT 1 FROM setting WHERE key = 'device_id'").fetchone()
         if not exists:

@@ -12,9 +12,14 @@ Conventions for every record table: `id` TEXT primary key (client UUIDv7), `crea
 
 from __future__ import annotations
 
-from sqlite_utils import Database, Migrations
+from typing import TYPE_CHECKING
 
-migrations = Migrations("inspector_app")
+from inspector_app.store.lazy import LazyMigrations
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+migrations = LazyMigrations("inspector_app")   # sqlite_utils.Migrations, built on first use
 
 RECORD_COLUMNS = """
     created_at TEXT NOT NULL,

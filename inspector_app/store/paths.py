@@ -7,8 +7,6 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from platformdirs import user_data_dir
-
 from inspector_app import APP_NAME
 
 DATA_DIR_ENV = "INSPECTOR_DATA_DIR"
@@ -19,6 +17,8 @@ def default_data_dir() -> Path:
     env = os.environ.get(DATA_DIR_ENV)
     if env:
         return Path(env).expanduser()
+    from platformdirs import user_data_dir  # here, not at import: the GUI's start-up path imports this module
+
     return Path(user_data_dir(APP_NAME, appauthor=False)) / "workspace"
 
 

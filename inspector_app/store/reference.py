@@ -9,7 +9,10 @@ from __future__ import annotations
 import json
 from typing import Any, Iterable
 
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database  # annotations only: importing it costs start-up time
 
 from inspector_app.domain.ids import uuid7
 from inspector_app.domain.identifiers import uscc_check_char, validate_uscc

@@ -11,11 +11,10 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any, Iterable
 
-from sqlite_utils import Database
-
 from inspector_app.domain.ids import utc_now, uuid7
 
 if TYPE_CHECKING:
+    from sqlite_utils import Database  # annotations only: importing it costs start-up time
     from inspector_app.store.db import Store
 
 # Tables whose changes travel to the server, and the priority they travel with.

@@ -55,6 +55,10 @@ def create_application(argv: list[str] | None = None):
 
     from inspector_app.ui import style
 
+    # Background threads (the store's writer, queries) run Python too; by default the UI
+    # thread may wait 5 ms for the GIL each time it needs it while they do, many times per
+    # repaint (every Python paintEvent/slot). 1 ms keeps the UI responsive while autosaving.
+    sys.setswitchinterval(0.001)
     app = QApplication.instance()
     if app is None:
         QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)

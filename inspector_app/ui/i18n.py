@@ -16,7 +16,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-from platformdirs import user_cache_dir
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from inspector_app import APP_NAME, i18n
@@ -70,6 +69,8 @@ def qm_path(language: str, compile_missing: bool = True) -> Path | None:
     if not ts.exists():  # an installed bundle ships the compiled catalogue only
         shipped = ts.with_suffix(".qm")
         return shipped if shipped.exists() else None
+    from platformdirs import user_cache_dir  # only needed here; keeps start-up imports light
+
     candidates = [ts.with_suffix(".qm"), Path(user_cache_dir(APP_NAME, appauthor=False)) / "translations" / f"inspector_{language}.qm"]
     for qm in candidates:
         if qm.exists() and qm.stat().st_mtime >= ts.stat().st_mtime:

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 from inspector_app.ui import style
 from inspector_app import __version__
 from inspector_app.ui import seams
-from inspector_app.ui.enterprise_panel import EnterprisePanel
 from inspector_app.ui.i18n import LANGUAGES
 from inspector_app.ui.ops import Ops
 from inspector_app.ui.queries import open_drafts, status_counts
@@ -110,13 +109,19 @@ class MainWindow(QMainWindow):
 
         self.tasks = TaskListWidget(ops, page_size=settings.get("tasks/page_size"))
         self.tasks.setObjectName("task_list")
-        self.enterprise = EnterprisePanel(ops)
+        # built after the first paint (see _late_setup; `enterprise` builds it on demand)
+        self._enterprise: Any = None
+        self._enterprise_pending: str | None = None
+        self._late_done = False
+        self.enterprise_tab = QWidget()
+        self.enterprise_tab.setObjectName("tab_enterprise")
+        QVBoxLayout(self.enterprise_tab).setContentsMargins(0, 0, 0, 0)
         self.samples = seams.LazyTab("samples", self.store)
         self.documents = seams.LazyTab("document_preview", self.store)
         self.conflicts = seams.LazyTab("conflicts", self.store)
         self.side = QTabWidget()
         self.side.setObjectName("side_tabs")
-        for widget in (self.enterprise, self.samples, self.documents, self.conflicts):
+        for widget in (self.enterprise_tab, self.samples, self.documents, self.conflicts):
             self.side.addTab(widget, "")
 
         self.banner = DraftBanner()
@@ -143,7 +148,6 @@ class MainWindow(QMainWindow):
         self.tasks.task_selected.connect(self._task_selected)
         self.tasks.task_activated.connect(self.open_task)
         self.tasks.model.first_page_loaded.connect(self._first_page)
-        self.enterprise.inspection_activated.connect(self.open_inspection)
         ops.written.connect(self._schedule_status)
         ops.error.connect(self._show_error)
         ops.writes_changed.connect(self._writes_changed)
@@ -219,17 +223,47 @@ class MainWindow(QMainWindow):
         self.status_pending = QLabel()
         self.status_pending.setObjectName("pending_changes")
         self.status_saving = QLabel()
-        self.sync_status = seams.make("sync_status", self.store)
-        self.sync_status.setMaximumHeight(28)
+        self._sync_status: QWidget | None = None    # another area's widget: after the first paint
         for widget in (self.status_workspace, self.status_inspector, self.status_pending, self.status_saving):
             widget.setContentsMargins(8, 0, 12, 0)
         for widget in (self.status_workspace, self.status_inspector):
             bar.addWidget(widget)
         bar.addPermanentWidget(self.status_saving)
         bar.addPermanentWidget(self.status_pending)
-        bar.addPermanentWidget(self.sync_status)
         self.pending_changes: int | None = None
         self.identity: tuple[str, str] = ("", "")
+
+    @property
+    def enterprise(self) -> Any:
+        """The enterprise panel (EnterprisePanel), built on first use."""
+        if self._enterprise is None:
+            from inspector_app.ui.enterprise_panel import EnterprisePanel
+
+            panel = EnterprisePanel(self.ops)
+            panel.inspection_activated.connect(self.open_inspection)
+            self.enterprise_tab.layout().addWidget(panel)
+            self._enterprise = panel
+        return self._enterprise
+
+    @property
+    def sync_status(self) -> QWidget:
+        """The sync area's status widget (or its placeholder), built on first use."""
+        if self._sync_status is None:
+            widget = seams.make("sync_status", self.store)
+            widget.setMaximumHeight(28)
+            self.statusBar().addPermanentWidget(widget)
+            self._sync_status = widget
+        return self._sync_status
+
+    def _late_setup(self) -> None:
+        """What the first paint does not need: the enterprise panel and the sync status."""
+        if self._late_done:
+            return
+        self._late_done = True
+        _built = (self.enterprise, self.sync_status)
+        if self._enterprise_pending is not None:
+            self.enterprise.show_enterprise(self._enterprise_pending)
+            self._enterprise_pending = None
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("现场检查") + " — Field Inspector")
@@ -264,12 +298,14 @@ class MainWindow(QMainWindow):
 
     def refresh(self) -> None:
         self.tasks.model.reload()
-        self.enterprise.refresh()
+        if self._enterprise is not None:
+            self._enterprise.refresh()
         self.refresh_status()
 
     def _first_page(self) -> None:
         if not self._ready_sent and self.isVisible():
             self._ready_sent = True
+            QTimer.singleShot(0, self._late_setup)
             QTimer.singleShot(0, settle_gc)
             if self.tasks.model.rowCount() and not self.tasks.view.currentIndex().isValid():
                 self.tasks.view.selectRow(0)
@@ -281,7 +317,11 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self._first_page)
 
     def _task_selected(self, task: dict[str, Any]) -> None:
-        self.enterprise.show_enterprise(task["enterprise_id"])
+        if not self._late_done:       # the panel is built on the next turn of the event loop
+            self._enterprise_pending = task["enterprise_id"]
+            QTimer.singleShot(0, self._late_setup)
+        else:
+            self.enterprise.show_enterprise(task["enterprise_id"])
         for widget in (self.samples, self.documents):
             seams.call_if(widget, "set_task", task)
             seams.call_if(widget, "set_enterprise", task["enterprise_id"])
@@ -376,7 +416,8 @@ class MainWindow(QMainWindow):
     def _inspection_closed(self, inspection_id: str) -> None:
         self.inspections.pop(inspection_id, None)
         self.tasks.model.reload()
-        self.enterprise.refresh()
+        if self._enterprise is not None:
+            self._enterprise.refresh()
         self.refresh_status()
 
     # -- dialogs -------------------------------------------------------------------------------

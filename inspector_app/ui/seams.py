@@ -72,14 +72,19 @@ def _scan() -> None:
     _scanned = True
     package = Path(__file__).resolve().parent
     wanted = {cls_name: seam for seam, (names, _label) in SEAMS.items() for cls_name in names}
-    pattern = re.compile(r"^class (" + "|".join(wanted) + r")\b", re.MULTILINE)
+    this = Path(__file__).resolve()
     for path in sorted(package.rglob("*.py")):
-        if path.name.startswith("_") or path == Path(__file__).resolve():
+        if path.name.startswith("_") or path == this:
             continue
         try:
-            found = pattern.findall(path.read_text(encoding="utf-8"))
+            text = path.read_text(encoding="utf-8")
         except OSError:
             continue
+        # a plain substring test first: the regex (compiled only on a hit) then checks that
+        # it is a real class statement at the start of a line
+        hits = {name: re.search(r"^class " + name + r"\b", text, re.MULTILINE)
+                for name in wanted if f"class {name}" in text}
+        found = sorted((name for name, hit in hits.items() if hit), key=lambda name: hits[name].start())
         module_name = "inspector_app.ui." + ".".join(path.relative_to(package).with_suffix("").parts)
         for cls_name in found:
             _locations.setdefault(wanted[cls_name], []).append((module_name, cls_name))

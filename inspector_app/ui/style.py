@@ -143,7 +143,14 @@ def role(widget: QWidget, name: str) -> None:
 
 
 def result_button(button: QAbstractButton, result: str, checked: bool) -> None:
-    """符合 green, 不符合 red, 不适用 grey when chosen; plain otherwise."""
+    """符合 green, 不符合 red, 不适用 grey when chosen; plain otherwise.
+
+    Skips buttons whose look is unchanged: a font or palette change makes Qt re-polish and
+    re-lay out the button, and answering an item must not cost its whole card that."""
+    look = f"{result}:{int(checked)}"
+    if button.property("fi_look") == look:
+        return
+    button.setProperty("fi_look", look)
     pairs = {"符合": OK, "不符合": BAD, "不适用": MUTED}
     pal = QApplication.palette(button)
     if checked:
@@ -152,8 +159,9 @@ def result_button(button: QAbstractButton, result: str, checked: bool) -> None:
         pal.setColor(QPalette.ColorRole.ButtonText, QColor(fg))
     button.setPalette(pal)
     font = button.font()
-    font.setBold(checked)
-    button.setFont(font)
+    if font.bold() != checked:
+        font.setBold(checked)
+        button.setFont(font)
 
 
 CARD_BORDER = {"normal": BORDER, "current": ACCENT, "invalid": BAD[0]}

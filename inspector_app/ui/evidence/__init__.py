@@ -11,6 +11,4 @@ Each widget is self-contained with a documented constructor; screens embed them:
 - `WebcamCaptureDialog(save_dir)` — capture where a camera exists.
 """
 
-from inspector_app.ui import pyside_guard
 
-pyside_guard.apply()  # PySide6 6.12 on Python 3.11 over-releases None/True (see ui/pyside_guard.py)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QDate, QEvent, QLocale, Qt, Signal
-from PySide6.QtGui import QDoubleValidator, QKeyEvent
+from PySide6.QtGui import QDoubleValidator, QFont, QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup, QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QToolButton,
     QVBoxLayout, QWidget,
@@ -17,6 +17,7 @@ from inspector_app.checklists import RESULT_CONFORM, RESULT_NA, RESULT_NONCONFOR
 
 RESULT_KEYS = {Qt.Key.Key_1: RESULT_CONFORM, Qt.Key.Key_2: RESULT_NONCONFORM, Qt.Key.Key_3: RESULT_NA}
 NULL_DATE = QDate(1900, 1, 1)
+RESULT_BUTTON_MIN_WIDTH = 84
 
 
 class Editor(QWidget):
@@ -47,7 +48,6 @@ class ResultEditor(Editor):
             button = QToolButton()
             button.setCheckable(True)
             button.setProperty("role", "result")
-            button.setMinimumWidth(84)
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             button.setProperty("result", result)
             button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -67,6 +67,7 @@ class ResultEditor(Editor):
         for key, (result, button) in zip("123", self.buttons.items()):
             button.setText(f"{names[result]}  {key}")
             button.setToolTip(self.tr("快捷键 {k} 或 Alt+{k}").format(k=key))
+            _fix_size_for_bold(button)
 
     def set_value(self, value: Any) -> None:
         self._value = value if value in RESULTS else None
@@ -100,6 +101,23 @@ class ResultEditor(Editor):
     @property
     def value(self) -> str | None:
         return self._value
+
+
+def _fix_size_for_bold(button: QToolButton) -> None:
+    """Give a result button the fixed size of its bold (chosen) look: switching the font then
+    changes no size hint, so answering repaints the buttons instead of re-laying out the
+    card and the page under it (Qt does not propagate geometry changes of fixed-size widgets)."""
+    text = button.text()
+    current = button.font()
+    regular, bold = QFont(current), QFont(current)
+    regular.setBold(False)
+    bold.setBold(True)
+    width_of = lambda font: QFontMetrics(font).horizontalAdvance(text)  # noqa: E731
+    button.setMinimumSize(0, 0)
+    button.setMaximumSize(16777215, 16777215)
+    hint = button.sizeHint()
+    base = hint.width() - (width_of(current) - width_of(regular))
+    button.setFixedSize(max(RESULT_BUTTON_MIN_WIDTH, base + width_of(bold) - width_of(regular)), hint.height())
 
 
 class TextEditor(Editor):

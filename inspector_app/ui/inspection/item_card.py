@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from inspector_app.ui import style
@@ -34,6 +34,50 @@ def make_editor(item: Any) -> Editor | None:
     return None
 
 
+class WrapLabel(QLabel):
+    """A word-wrapped label that remembers its height for each width.
+
+    QLabel lays its whole text out again on every height-for-width query, and a page of cards
+    is asked again whenever one card changes height (an issue line appears, a note opens) —
+    most of the cost of answering an item. Anything that changes the text's layout clears it."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._heights: dict[int, int] = {}
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802
+        height = self._heights.get(width)
+        if height is None:
+            height = self._heights[width] = super().heightForWidth(width)
+        return height
+
+    def setText(self, text: str) -> None:  # noqa: N802
+        if text != self.text():
+            self._heights.clear()
+        super().setText(text)
+
+    def setTextFormat(self, fmt) -> None:  # noqa: N802
+        self._heights.clear()
+        super().setTextFormat(fmt)
+
+    def setWordWrap(self, on: bool) -> None:  # noqa: N802
+        self._heights.clear()
+        super().setWordWrap(on)
+
+    def setMargin(self, margin: int) -> None:  # noqa: N802
+        self._heights.clear()
+        super().setMargin(margin)
+
+    def setIndent(self, indent: int) -> None:  # noqa: N802
+        self._heights.clear()
+        super().setIndent(indent)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange, QEvent.Type.ContentsRectChange):
+            self._heights.clear()
+        super().changeEvent(event)
+
+
 class ItemCard(QFrame):
     """Emits `edited(item_id, field, value)`; the inspection window stores it."""
 
@@ -54,15 +98,15 @@ class ItemCard(QFrame):
         self.invalid = False
         self.current = False
 
-        self.title = QLabel()
+        self.title = WrapLabel()
         self.title.setWordWrap(True)
         self.title.setTextFormat(Qt.TextFormat.RichText)
         self.number = number
-        self.basis = QLabel()
+        self.basis = WrapLabel()
         self.basis.setWordWrap(True)
         style.role(self.basis, "hint")
         self.basis.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.issues = QLabel()
+        self.issues = WrapLabel()
         style.role(self.issues, "error")
         self.issues.setWordWrap(True)
         self.issues.hide()
