@@ -14,8 +14,8 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 
+from inspector_app.documents.ttf import FastTTFont
 from inspector_app.store.paths import resource_path
 
 SONG = "FI-UMing"      # body text (宋体-like)
@@ -38,7 +38,11 @@ def register_fonts() -> None:
             path = resource_path("fonts", filename)
             if not path.exists():
                 raise FileNotFoundError(f"bundled font missing: {path} (reinstall the application)")
-            font = TTFont(name, str(path))
+            # asciiReadable=False: codes are given in order of use, so a subset holds up to 255
+            # characters actually printed (not 96 reserved ASCII glyphs embedded whether used
+            # or not); a typical record fits one subset instead of two. Text extraction goes
+            # through the ToUnicode map either way.
+            font = FastTTFont(name, str(path), asciiReadable=False)
             # reportlab slices whole tables (UMing's glyf is 17 MB) out of the file for every
             # subset it writes; the tables never change, so slice each once per process.
             font.face.get_table = lru_cache(maxsize=None)(font.face.get_table)
@@ -57,8 +61,7 @@ def register_fonts() -> None:
 
 def covers(text: str, font_name: str) -> bool:
     """True if `font_name` has a glyph for every character of `text`."""
-    cmap = pdmetrics_face(font_name).charToGlyph
-    return all(ord(ch) in cmap for ch in text)
+    return _covered(font_name).issuperset(text)
 
 
 @lru_cache(maxsize=4)
@@ -67,13 +70,21 @@ def pdmetrics_face(font_name: str):
     return pdfmetrics.getFont(font_name).face
 
 
+@lru_cache(maxsize=4)
+def _covered(font_name: str) -> frozenset[str]:
+    """The characters `font_name` has glyphs for (as a set of str: one C-level subset test per text)."""
+    return frozenset(map(chr, pdmetrics_face(font_name).charToGlyph))
+
+
 def runs(text: str, font_name: str = SONG) -> list[tuple[str, str]]:
     """Split text into (font, chunk) runs so that characters missing from `font_name` use the fallback."""
+    covered = _covered(font_name)
+    if covered.issuperset(text):
+        return [(font_name, text)] if text else []
     out: list[tuple[str, str]] = []
-    cmap = pdmetrics_face(font_name).charToGlyph
     fallback = HEI if font_name == SONG else SONG
     for ch in text:
-        font = font_name if (ord(ch) in cmap or ch in "\n\t ") else fallback
+        font = font_name if (ch in covered or ch in "\n\t ") else fallback
         if out and out[-1][0] == font:
             out[-1] = (font, out[-1][1] + ch)
         else:
@@ -94,16 +105,16 @@ def markup(text: object, font_name: str = SONG) -> str:
 
 def draw_string(canvas, x: float, y: float, text: str, size: float, font_name: str = SONG, anchor: str = "left") -> float:
     """Draw one line on a canvas with per-character fallback; returns its width."""
+    from inspector_app.documents.text import draw_text_runs
+
     pieces = runs(text, font_name)
     width = sum(pdfmetrics.stringWidth(chunk, font, size) for font, chunk in pieces)
     if anchor == "centre":
         x -= width / 2
     elif anchor == "right":
         x -= width
-    for font, chunk in pieces:
-        canvas.setFont(font, size)
-        canvas.drawString(x, y, chunk)
-        x += pdfmetrics.stringWidth(chunk, font, size)
+    if pieces:
+        draw_text_runs(canvas, [(x, y, [(font, size, chunk) for font, chunk in pieces])])
     return width
 
 

@@ -24,13 +24,15 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFInfo, PDFString
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus.tables import CellStyle
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate, Paragraph, Spacer, Table, TableStyle
 
-from inspector_app.documents import images, qr, speed
-from inspector_app.documents.fonts import HEI, SONG, covers, draw_string, markup, register_fonts, string_width
+from inspector_app.documents import images, qr
+from inspector_app.documents.fonts import HEI, SONG, covers, draw_string, register_fonts, runs, string_width
+from inspector_app.documents.text import CJKText, draw_text_runs
+from inspector_app.documents.ttf import FAST_FLATE
 
 rl_config.useA85 = 0  # binary (Flate) streams: smaller files, no ASCII85 encoding pass
-speed.install()
 
 PAGE_W, PAGE_H = A4
 MARGIN_X = 20 * mm
@@ -100,15 +102,18 @@ def styles() -> dict[str, ParagraphStyle]:
     }
 
 
-def para(text: object, style: str = "body", raw: bool = False) -> Paragraph:
-    """A paragraph of user text (escaped, with glyph fallback) or of trusted markup (`raw`)."""
-    return Paragraph(str(text) if raw else markup(text, HEI if styles()[style].fontName == HEI else SONG), styles()[style])
+def para(text: object, style: str = "body", raw: bool = False) -> Flowable:
+    """A paragraph of user text (with glyph fallback; "\n" breaks the line) or of trusted markup (`raw`)."""
+    st = styles()[style]
+    if raw:
+        return Paragraph(str(text), st)
+    return CJKText(runs("" if text is None else str(text), HEI if st.fontName == HEI else SONG), st)
 
 
-def labelled(label: str, value: object, style: str = "plain", blank: str = "") -> Paragraph:
+def labelled(label: str, value: object, style: str = "plain", blank: str = "") -> Flowable:
     """'标签：值' with the label in the Hei face."""
     text = "" if value in (None, "") else str(value)
-    return Paragraph(f'<font face="{HEI}">{markup(label, HEI)}</font>{markup(text or blank)}', styles()[style])
+    return CJKText(runs(label, HEI) + runs(text or blank, SONG), styles()[style])
 
 
 def cell(value: object) -> Paragraph:
@@ -128,20 +133,64 @@ def checkbox(options: list[tuple[str, bool]]) -> str:
     return "  ".join(("■" if on else "□") + " " + text for text, on in options)
 
 
-GRID = TableStyle([
-    ("FONTNAME", (0, 0), (-1, -1), SONG),  # also for empty cells: never fall back to Helvetica
-    ("FONTSIZE", (0, 0), (-1, -1), 9.5),
-    ("LEADING", (0, 0), (-1, -1), 12.5),
-    ("GRID", (0, 0), (-1, -1), 0.6, colors.black),
-    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-    ("LEFTPADDING", (0, 0), (-1, -1), 3),
-    ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-    ("TOPPADDING", (0, 0), (-1, -1), 2),
-    ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
-])
+class _FormCellStyle(CellStyle):
+    """The form grid's cell defaults, set per class instead of by a style command per cell."""
+
+    fontname = SONG   # also for empty cells: never fall back to Helvetica
+    fontsize = 9.5
+    leading = 12.5
+    valign = "MIDDLE"
+    leftPadding = 3
+    rightPadding = 3
+    topPadding = 2
+    bottomPadding = 2.5
 
 
+GRID = TableStyle([("GRID", (0, 0), (-1, -1), 0.6, colors.black)])
 CELL_SIZE, CELL_PAD = 9.5, 3
+
+
+class FormTable(Table):
+    """A `Table` whose one-line string cells are drawn as one text object per table.
+
+    reportlab draws every string cell with its own text object and font switch; a form has
+    a hundred of them. Label cells (`Label`) are drawn in the Hei face, centred. Geometry,
+    splitting and flowable cells are the `Table`'s own.
+    """
+
+    def draw(self):
+        self._fi_text = []
+        super().draw()
+        if self._fi_text:
+            draw_text_runs(self.canv, self._fi_text, fill=colors.black)
+
+    def _drawCell(self, cellval, cellstyle, pos, size):
+        if isinstance(cellval, (tuple, list, Flowable)) or "\n" in str(cellval):
+            return super()._drawCell(cellval, cellstyle, pos, size)
+        text = str(cellval)
+        if not text:
+            return
+        colpos, rowpos = pos
+        colwidth, rowheight = size
+        label = isinstance(cellval, Label)
+        font = HEI if label else cellstyle.fontname
+        just = "CENTER" if label else cellstyle.alignment
+        fontsize, leading = cellstyle.fontsize, cellstyle.leading
+        if cellstyle.valign == "BOTTOM":
+            y = rowpos + cellstyle.bottomPadding + leading - fontsize
+        elif cellstyle.valign == "TOP":
+            y = rowpos + rowheight - cellstyle.topPadding - fontsize
+        else:
+            y = rowpos + (cellstyle.bottomPadding + rowheight - cellstyle.topPadding + leading) / 2.0 - fontsize
+        if just == "LEFT":
+            x = colpos + cellstyle.leftPadding
+        else:
+            width = pdfmetrics.stringWidth(text, font, fontsize)
+            if just in ("CENTRE", "CENTER"):
+                x = colpos + (colwidth + cellstyle.leftPadding - cellstyle.rightPadding) * 0.5 - width * 0.5
+            else:
+                x = colpos + colwidth - cellstyle.rightPadding - width
+        self._fi_text.append((x, y, [(font, fontsize, text)]))
 
 
 def form_table(rows: list[list], widths_mm: list[float], spans: list[tuple] = (), extra_style: list = ()) -> Table:
@@ -168,13 +217,12 @@ def form_table(rows: list[list], widths_mm: list[float], spans: list[tuple] = ()
             font = HEI if label else SONG
             avail = span_w.get((c, r), widths[c]) - 2 * CELL_PAD - 1
             if "\n" not in text and covers(text, font) and pdfmetrics.stringWidth(text, font, CELL_SIZE) <= avail:
-                out.append(text)
-                if label:
-                    commands += [("FONTNAME", (c, r), (c, r), HEI), ("ALIGN", (c, r), (c, r), "CENTER")]
+                out.append(Label(text) if label else text)
             else:
                 out.append(para(text, "cell_label" if label else "cell"))
         data.append(out)
-    table = Table(data, colWidths=widths, splitByRow=1, splitInRow=1, hAlign="CENTER")
+    cell_styles = [[_FormCellStyle("cell") for _ in row] for row in data]
+    table = FormTable(data, colWidths=widths, splitByRow=1, splitInRow=1, hAlign="CENTER", cellStyles=cell_styles)
     table.setStyle(GRID)
     commands += list(extra_style)
     if commands:
@@ -331,6 +379,11 @@ def _canvas_class(spec: DocSpec, blob_free_groups: list[SignerGroup]):
         def __init__(self, *args, **kwargs):
             kwargs["invariant"] = 1
             super().__init__(*args, **kwargs)
+            # every stream (pages, forms, fonts, ToUnicode maps) compressed by libdeflate instead
+            # of zlib's default level: reportlab applies `defaultStreamFilters` to any stream
+            # without explicit filters, which is all of them once its own compression is off
+            self.setPageCompression(0)
+            self._doc.defaultStreamFilters = [FAST_FLATE]
             info = _InfoWithKeys()
             info.__dict__.update(self._doc.info.__dict__)
             info.extra = {"FIDocNumber": spec.number, "FIRecordHash": spec.record_hash, "FIDocType": spec.doc_type}
@@ -356,9 +409,7 @@ def _canvas_class(spec: DocSpec, blob_free_groups: list[SignerGroup]):
             if spec.qr_on_pages:
                 size = 19 * mm
                 if not self._doc.hasForm("fi_qr"):
-                    self.beginForm("fi_qr")
-                    qr.draw_qr(self, qr_text, 0, 0, size)
-                    self.endForm()
+                    qr.add_qr_form(self, "fi_qr", qr_text, size)
                 self.saveState()
                 self.translate(PAGE_W - MARGIN_X - size + 2 * mm, PAGE_H - 6 * mm - size)
                 self.doForm("fi_qr")

@@ -69,6 +69,22 @@ def _operators(text: str, size: float, quiet: int) -> str:
     return "\n".join(ops)
 
 
+@lru_cache(maxsize=256)
+def operator_bytes(text: str, size: float, quiet: int = 2) -> bytes:
+    """`_operators` as bytes, for a form XObject's stream (skips reportlab's slow text encoding)."""
+    return _operators(text, size, quiet).encode("ascii")
+
+
+def add_qr_form(canvas, name: str, text: str, size: float, quiet: int = 2) -> None:
+    """Define form XObject `name` holding the code of `text` (`size` points square, origin at its lower left)."""
+    from reportlab.pdfbase.pdfdoc import xObjectName
+
+    canvas.beginForm(name)
+    canvas.endForm()
+    form = canvas._doc.idToObject[xObjectName(name)]
+    form.stream += b"\n" + operator_bytes(text, round(size, 3), quiet)
+
+
 def draw_qr(canvas, text: str, x: float, y: float, size: float, quiet: int = 2) -> None:
     """Draw the QR code of `text` with its lower-left corner at (x, y), `size` points square."""
     canvas.saveState()

@@ -28,13 +28,9 @@ def candidates(db: Database) -> list[str]:
 
 def _section(label: str, rows: list[list]) -> tuple[list[list], int]:
     """Prefix rows with a vertical section label cell (spanned later)."""
-    vertical = "<br/>".join(label)
-    out = [[label_cell_raw(vertical)] + rows[0]] + [[""] + r for r in rows[1:]]
+    vertical = "\n".join(label)  # one character per line
+    out = [[para(vertical, "cell_label")] + rows[0]] + [[""] + r for r in rows[1:]]
     return out, len(rows)
-
-
-def label_cell_raw(markup_text: str):
-    return para(markup_text, "cell_label", raw=True)
 
 
 def _party_rows(p: dict[str, Any], producer: bool = False) -> list[list]:

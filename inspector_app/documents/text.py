@@ -1,0 +1,297 @@
+"""Chinese paragraphs without reportlab's `Paragraph` machinery.
+
+`Paragraph` parses markup into fragments, then wraps CJK text one character object at a
+time; for documents made of short Chinese paragraphs and form cells that was most of the
+layout time. `CJKText` takes plain text already split into font runs (`fonts.runs`), wraps
+it with the same rules as reportlab's CJK wrapping (character by character; a character
+that may not start a line — ，。、）… — hangs in the margin instead; line breaks at "\n";
+runs of white space, ideographic space included, collapse to one space) and draws each line as a few text runs.
+Lines, positions and page splits match `Paragraph` with `wordWrap="CJK"`, so the documents
+look the same; only the time changes.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from functools import lru_cache
+from itertools import accumulate
+
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.rl_accel import fp_str
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.textsplit import ALL_CANNOT_START
+from reportlab.pdfbase import pdfmetrics
+from reportlab.platypus import Flowable
+
+_FUZZ = 1e-6
+_SPACES = re.compile(r"\s+")  # as Paragraph: any Unicode white space (also U+3000) collapses
+
+Run = tuple[str, str]  # (font name, text)
+
+
+@lru_cache(maxsize=8)
+def _widths(font_name: str) -> tuple[dict[int, float], float]:
+    """Advance widths (per 1 pt of font size) of a TrueType font, and its default width."""
+    face = pdfmetrics.getFont(font_name).face
+    return face.charWidths, face.defaultWidth
+
+
+def normalise(runs: list[Run]) -> list[Run]:
+    """White space as Paragraph treats it: runs of blanks collapse to one space; none at the ends
+    of the paragraph or before a forced break (one is kept after it)."""
+    out: list[Run] = []
+    for font, chunk in runs:
+        for k, piece in enumerate(chunk.split("\n")):
+            if k:
+                out.append(("", "\n"))
+            piece = _SPACES.sub(" ", piece)
+            if piece:
+                out.append((font, piece))
+    # merge spaces across run boundaries, trim around forced breaks and paragraph ends
+    cleaned: list[Run] = []
+    for font, piece in out:
+        if piece == "\n":
+            if cleaned and cleaned[-1][1] != "\n":
+                cleaned[-1] = (cleaned[-1][0], cleaned[-1][1].rstrip(" "))
+            cleaned.append((font, piece))
+            continue
+        if (not cleaned or cleaned[-1][1].endswith(" ")) and piece.startswith(" "):
+            piece = piece.lstrip(" ")
+        if piece:
+            cleaned.append((font, piece))
+    if cleaned and cleaned[-1][1] != "\n":
+        cleaned[-1] = (cleaned[-1][0], cleaned[-1][1].rstrip(" "))
+    return [r for r in cleaned if r[1]]
+
+
+def draw_text_runs(canvas, placements, fill=None) -> None:
+    """Write text as one PDF text block: `placements` are (x, y, [(font, size, text), …]).
+
+    What `PDFTextObject.textOut` writes (subset font selection, escaped strings), without its
+    per-call bookkeeping. The fill colour is the canvas's current one, or `fill` (a reportlab
+    colour) set inside the block only (q … Q), leaving the canvas state as it was.
+    """
+    doc = canvas._doc
+    escape = canvas._escape
+    code = ["BT"]
+    if fill is not None:
+        code = ["q", _fill_op(fill), "BT"]
+    current = None
+    for x, y, runs in placements:
+        code.append(f"1 0 0 1 {fp_str(x, y)} Tm")
+        for font_name, size, chunk in runs:
+            font = _font(font_name)
+            for subset, data in font.splitString(chunk, doc):
+                key = (font_name, subset, size)
+                if key != current:
+                    code.append(f"{font.getSubsetInternalName(subset, doc)} {fp_str(size)} Tf")
+                    current = key
+                code.append(f"({escape(data)}) Tj")
+    code.append("ET")
+    if fill is not None:
+        code.append("Q")
+    canvas._code.append("\n".join(code))
+
+
+@lru_cache(maxsize=16)
+def _fill_op(colour) -> str:
+    """The PDF fill-colour operator of an opaque reportlab colour."""
+    r, g, b = colour.rgb()
+    return f"{fp_str(r)} g" if r == g == b else f"{fp_str(r, g, b)} rg"
+
+
+@lru_cache(maxsize=8)
+def _font(font_name: str):
+    return pdfmetrics.getFont(font_name)
+
+
+class _Line:
+    __slots__ = ("runs", "width", "extra", "forced")
+
+    def __init__(self, runs: list[Run], width: float, extra: float, forced: bool):
+        self.runs, self.width, self.extra, self.forced = runs, width, extra, forced
+
+
+class _CharWidths(dict):
+    """Character → advance width per 1 pt; characters without a glyph get the default width."""
+
+    def __init__(self, table: dict[int, float], default: float):
+        super().__init__((chr(code), w / 1000.0) for code, w in table.items())
+        self.default = default / 1000.0
+
+    def __missing__(self, ch):
+        return self.default
+
+
+@lru_cache(maxsize=8)
+def _char_widths(font_name: str) -> _CharWidths:
+    return _CharWidths(*_widths(font_name))
+
+
+def wrap_runs(runs: list[Run], size: float, max_widths: list[float]) -> list[_Line]:
+    """Lines of `runs` for these widths (first line, then the rest), reportlab's CJK rules.
+
+    Line ends are found by bisecting the running sum of character widths instead of
+    stepping through every character.
+    """
+    pieces: list[str] = []
+    starts: list[int] = []      # run r covers text[starts[r]:starts[r + 1]]
+    fonts: list[str] = []       # "" marks a forced break ("\n")
+    widths: list[float] = []
+    forced_at: list[int] = []
+    pos = 0
+    for font, piece in runs:
+        starts.append(pos)
+        if piece == "\n":
+            fonts.append("")
+            forced_at.append(pos)
+            widths.append(0.0)
+        else:
+            fonts.append(font)
+            widths.extend(map(_char_widths(font).__getitem__, piece))
+        pieces.append(piece)
+        pos += len(piece)
+    starts.append(pos)
+    text = "".join(pieces)
+    n = len(text)
+    if size != 1:
+        widths = [w * size for w in widths]
+    cum = [0.0, *accumulate(widths)]   # cum[k] = width of text[:k]
+
+    def line(a: int, b: int, max_w: float, used: float, forced: bool) -> _Line:
+        out: list[Run] = []
+        r = bisect_right(starts, a) - 1
+        while r < len(fonts) and starts[r] < b:
+            if fonts[r]:
+                out.append((fonts[r], text[max(a, starts[r]):min(b, starts[r + 1])]))
+            r += 1
+        return _Line(out, used, max_w - used, forced)
+
+    lines: list[_Line] = []
+    start = 0
+    max_w = max_widths[0]
+    while start < n:
+        base = cum[start]
+        over = bisect_right(cum, base + max_w + _FUZZ) - 1   # first character that overflows (n: none)
+        f = bisect_left(forced_at, start)
+        brk = forced_at[f] if f < len(forced_at) else n
+        if brk < over:
+            lines.append(line(start, brk + 1, max_w, cum[brk + 1] - base, True))
+            start = brk + 1
+        elif over < n:
+            i = over + 1
+            ch, w = text[over], widths[over]
+            extra = max_w - (cum[i] - base)
+            if ord(ch) < 0x3000:
+                # inside Latin text: go back to a space or a CJK character (not past half the line)
+                for j in range(i - 1, (start + i) >> 1, -1):
+                    cj = text[j]
+                    if cj == " " or ord(cj) >= 0x3000:
+                        k = j + 1
+                        if k < i:
+                            extra += cum[i] - cum[k + 1]
+                            ch, w = text[k], widths[k]
+                            i = k + 1
+                            break
+            if ch not in ALL_CANNOT_START and i > start + 1:
+                i -= 1          # push the character to the next line
+                extra += w
+            lines.append(line(start, i, max_w, max_w - extra, False))
+            start = i
+        else:
+            if cum[n] - base > 0:
+                lines.append(line(start, n, max_w, cum[n] - base, False))
+            break
+        max_w = max_widths[min(len(lines), len(max_widths) - 1)]
+    return lines
+
+
+class CJKText(Flowable):
+    """A paragraph of font runs in a `ParagraphStyle` (font size, leading, alignment, first-line
+    indent, space before/after); splits across pages between lines like `Paragraph`."""
+
+    def __init__(self, runs: list[Run], style: ParagraphStyle, *, _normalised: bool = False, _first_indent: float | None = None):
+        super().__init__()
+        self.runs = runs if _normalised else normalise(runs)
+        self.style = style
+        self.first_indent = style.firstLineIndent if _first_indent is None else _first_indent
+        self._lines: list[_Line] | None = None
+        self._wrapped_w: float | None = None
+
+    # Frame/Table interface -------------------------------------------------------------
+    def getSpaceBefore(self):
+        return self.style.spaceBefore
+
+    def getSpaceAfter(self):
+        return self.style.spaceAfter
+
+    def _layout(self, avail_w: float) -> list[_Line]:
+        if self._lines is None or self._wrapped_w != avail_w:
+            # a Table measures its cells at more than one width; keep a few layouts
+            cache = self.__dict__.setdefault("_by_width", {})
+            lines = cache.get(avail_w)
+            if lines is None:
+                s = self.style
+                widths = [avail_w - s.leftIndent - self.first_indent, avail_w - s.leftIndent - s.rightIndent]
+                lines = wrap_runs(self.runs, s.fontSize, widths) if self.runs else []
+                if len(cache) < 4:
+                    cache[avail_w] = lines
+            self._lines, self._wrapped_w = lines, avail_w
+        return self._lines
+
+    def wrap(self, avail_w, avail_h):
+        lines = self._layout(avail_w)
+        self.width = avail_w
+        self.height = len(lines) * self.style.leading
+        return self.width, self.height
+
+    def split(self, avail_w, avail_h):
+        if not self.runs or avail_w < _FUZZ or avail_h < _FUZZ:
+            return []
+        lines = self._layout(avail_w)
+        fit = int(avail_h / float(self.style.leading))
+        if fit <= 1:            # no orphan: a single first line stays with the rest
+            return []
+        if len(lines) <= fit:
+            return [self]
+        head = CJKText(_flatten(lines[:fit]), self.style, _normalised=True, _first_indent=self.first_indent)
+        tail = CJKText(_flatten(lines[fit:]), self.style, _normalised=True, _first_indent=0)
+        head._lines, tail._lines = lines[:fit], lines[fit:]
+        head._wrapped_w = tail._wrapped_w = avail_w
+        return [head, tail]
+
+    def drawOn(self, canvas, x, y, _sW=0):
+        """Draw at (x, y) in absolute coordinates: no graphics-state save/translate per paragraph."""
+        self._draw_at(canvas, self._hAlignAdjust(x, _sW), y)
+
+    def draw(self):
+        self._draw_at(self.canv, 0, 0)
+
+    def _draw_at(self, canvas, x0: float, y0: float) -> None:
+        lines = self._lines if self._lines is not None else self._layout(self.width)
+        if not lines:
+            return
+        s = self.style
+        size, alignment = s.fontSize, s.alignment
+        y = y0 + self.height - size
+        placements = []
+        for n, line in enumerate(lines):
+            x = x0 + s.leftIndent + (self.first_indent if n == 0 else 0)
+            if alignment == TA_CENTER:
+                x += 0.5 * line.extra
+            elif alignment == TA_RIGHT:
+                x += line.extra
+            placements.append((x, y, [(font, size, chunk) for font, chunk in line.runs]))
+            y -= s.leading
+        draw_text_runs(canvas, placements, fill=s.textColor)
+
+
+def _flatten(lines: list[_Line]) -> list[Run]:
+    """The runs of these lines (with their forced breaks), to wrap again at another width."""
+    out: list[Run] = []
+    for line in lines:
+        out.extend(line.runs)
+        if line.forced:
+            out.append(("", "\n"))
+    return out
