@@ -1,6 +1,7 @@
 """Field Inspector 现场检查 — start the desktop application.
 
     python main.py [--data-dir DIR] [--demo] [--smoke-test] [--lang zh_CN|en]
+    python main.py COMMAND …        (a CLI sub-command: same as `inspector-app COMMAND …`)
 """
 
 import logging
@@ -8,9 +9,9 @@ import os
 import sys
 
 if __name__ == "__main__":
-    from inspector_app.ui.app import run
+    from inspector_app.launcher import main  # logging, crash handler, CLI sub-commands, then ui.app.run
 
-    code = run(sys.argv[1:])
+    code = main(sys.argv[1:])
     # Everything is saved and the workspace closed by now. Skip the interpreter's teardown of
     # Qt objects: PySide6 occasionally aborts in it, which would turn a clean exit into a crash.
     sys.stdout.flush()

@@ -70,6 +70,16 @@ def test_reprint_is_byte_identical(doc_ws):
     assert count == 1
 
 
+def test_reprint_without_archive_re_renders_identically_and_a_damaged_archive_is_not_used(doc_ws):
+    store, ids = doc_ws
+    first = issue(store, "sampling_record", ids["sample"], now=ISSUED_AT)
+    archive = store.paths.blob_path(first.pdf_sha256)
+    archive.write_bytes(b"%PDF-1.4 damaged")
+    assert reprint(store, first.number).pdf == first.pdf  # rendered again from the stored inputs
+    archive.unlink()
+    assert reprint(store, first.number).pdf == first.pdf
+
+
 PARA = ("检查人员对生产车间、成品仓库、原材料仓库及检验室逐一进行了检查，查阅了二〇二六年一月至十月的进货查验记录、"
         "生产记录和出厂检验记录，核对了关键原材料供应商资质，抽查了耐压测试仪和泄漏电流测试仪的校准证书。")
 

@@ -19,6 +19,7 @@ from inspector_app.store.paths import default_data_dir
 
 COMMAND_MODULES = [
     "inspector_app.cli.core",
+    "inspector_app.cli.sync",
     "inspector_app.cli.checklists",
     "inspector_app.cli.custody",
     "inspector_app.cli.documents",
@@ -48,6 +49,9 @@ def main(argv: list[str] | None = None) -> int:
         from inspector_app.i18n import set_language
 
         set_language(args.lang)
+    from inspector_app.logging_setup import setup_logging
+
+    setup_logging("cli", console_level=None)  # the per-user log file; messages for people go to stderr
     ctx = CliContext(args.data_dir or default_data_dir())
     try:
         return int(args.handler(args, ctx) or 0)

@@ -425,3 +425,14 @@ BEGIN SELECT RAISE(ABORT, 'answers of a finalized inspection are immutable'); EN
 def schema_version() -> int:
     """How many migrations this build knows (shown in About and doctor)."""
     return len(migrations._migrations)
+
+
+@migrations(name="m0003_sync_outbox_entity")
+def m0003_sync_outbox_entity(db: Database) -> None:
+    """Sync asks, per record, whether all its changes are acknowledged (completeness, conflicts)."""
+    db.executescript(
+        """
+CREATE INDEX outbox_entity ON outbox(entity, entity_id, status);
+CREATE INDEX blob_pending ON blob(uploaded_at) WHERE uploaded_at IS NULL;
+"""
+    )

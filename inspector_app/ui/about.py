@@ -1,4 +1,4 @@
-"""About: version, data folder, licences of what we ship."""
+"""About: version, schema version, data folder, log file, licences of what we ship."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QW
 
 from inspector_app.ui import style
 from inspector_app import __version__
+from inspector_app.logging_setup import current_log_file
 from inspector_app.store import migrations
 
 
@@ -28,6 +29,10 @@ class AboutDialog(QDialog):
         folder.setObjectName("data_folder")
         folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         folder.setWordWrap(True)
+        log_file = QLabel(self.tr("日志文件：{p}").format(p=current_log_file() or self.tr("（未记录日志）")))
+        log_file.setObjectName("log_file")
+        log_file.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        log_file.setWordWrap(True)
         text = QLabel(self.tr("供市场监督管理部门产品质量监督抽查与现场检查使用：离线检查表、照片证据、"
                               "样品流转记录、法定文书及与中心服务器同步。\n字体：Droid Sans Fallback（Apache 2.0）。"))
         text.setWordWrap(True)
@@ -38,6 +43,6 @@ class AboutDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.setSpacing(10)
-        for widget in (title, version, folder, text, buttons):
+        for widget in (title, version, folder, log_file, text, buttons):
             layout.addWidget(widget)
-        self.resize(560, 240)
+        self.resize(560, 290)

@@ -66,8 +66,9 @@ def compile_ts(ts: Path, qm: Path) -> bool:
 def qm_path(language: str, compile_missing: bool = True) -> Path | None:
     """The compiled catalogue of `language`, (re)compiled when missing or older than its `.ts`."""
     ts = translations_dir() / f"inspector_{language}.ts"
-    if not ts.exists():
-        return None
+    if not ts.exists():  # an installed bundle ships the compiled catalogue only
+        shipped = ts.with_suffix(".qm")
+        return shipped if shipped.exists() else None
     from platformdirs import user_cache_dir  # only needed here; keeps start-up imports light
 
     candidates = [ts.with_suffix(".qm"), Path(user_cache_dir(APP_NAME, appauthor=False)) / "translations" / f"inspector_{language}.qm"]

@@ -205,6 +205,9 @@ class MainWindow(QMainWindow):
         self.menu_language.setObjectName("menu_language")
         for action in self.language_actions.values():
             self.menu_language.addAction(action)
+        self.menu_sync = bar.addMenu("")
+        self.act_login = self.menu_sync.addAction("", self.show_login)
+        self.act_sync_batch = self.menu_sync.addAction("", self.show_sync_window)
         self.menu_help = bar.addMenu("")
         self.menu_help.addAction(self.act_about)
 
@@ -224,6 +227,7 @@ class MainWindow(QMainWindow):
         self.status_pending.setObjectName("pending_changes")
         self.status_saving = QLabel()
         self._sync_status: QWidget | None = None    # another area's widget: after the first paint
+        self.auto_sync = None                          # inspector_app.sync.auto.AutoSync, after the first paint
         for widget in (self.status_workspace, self.status_inspector, self.status_pending, self.status_saving):
             widget.setContentsMargins(8, 0, 12, 0)
         for widget in (self.status_workspace, self.status_inspector):
@@ -261,6 +265,7 @@ class MainWindow(QMainWindow):
             return
         self._late_done = True
         _built = (self.enterprise, self.sync_status)
+        self._start_auto_sync()
         if self._enterprise_pending is not None:
             self.enterprise.show_enterprise(self._enterprise_pending)
             self._enterprise_pending = None
@@ -279,6 +284,9 @@ class MainWindow(QMainWindow):
         self.menu_settings.setTitle(self.tr("设置"))
         self.menu_language.setTitle(self.tr("语言 / Language"))
         self.menu_help.setTitle(self.tr("帮助"))
+        self.menu_sync.setTitle(self.tr("同步"))
+        self.act_login.setText(self.tr("登录服务器…"))
+        self.act_sync_batch.setText(self.tr("全部同步（办公室批量）…"))
         self.side.setTabText(0, self.tr("企业"))
         self.side.setTabText(1, seams.label("samples"))
         self.side.setTabText(2, seams.label("document_preview"))
@@ -475,7 +483,31 @@ class MainWindow(QMainWindow):
         self.settings.set("main/task_header", self.tasks.view.horizontalHeader().saveState())
         self.settings.sync()
 
+    # -- sync ------------------------------------------------------------------------------------
+    def _start_auto_sync(self) -> None:
+        """Sync in the background whenever the server is reachable (setting `sync.auto`)."""
+        from inspector_app.sync.auto import AutoSync
+
+        self.auto_sync = AutoSync(self.store)
+        seams.call_if(self.sync_status, "attach_auto_sync", self.auto_sync)
+        self.auto_sync.start()
+
+    def show_login(self) -> None:
+        from inspector_app.ui.sync_login import SyncLoginDialog
+
+        SyncLoginDialog(self.store, self).exec()
+        self.refresh_status()
+
+    def show_sync_window(self) -> None:
+        from inspector_app.ui.sync_window import SyncWindow
+
+        SyncWindow(self.store, self).exec()
+        self.refresh()
+        self.refresh_status()
+
     def closeEvent(self, event) -> None:  # noqa: N802
+        if self.auto_sync is not None:
+            self.auto_sync.stop(timeout=2.0)
         for window in list(self.inspections.values()):
             window.close()
         self.save_layout()

@@ -331,6 +331,16 @@
 <context>
     <name>AboutDialog</name>
     <message>
+        <location filename="../../inspector_app/ui/about.py" />
+        <source>日志文件：{p}</source>
+        <translation>Log file: {p}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/about.py" />
+        <source>（未记录日志）</source>
+        <translation>(no log file)</translation>
+    </message>
+    <message>
         <location filename="../../inspector_app/ui/about.py" line="21" />
         <source>关于现场检查</source>
         <translation>About Field Inspector</translation>
@@ -1227,6 +1237,18 @@ Font: Droid Sans Fallback (Apache 2.0).</translation>
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source>同步</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <source>登录服务器…</source>
+        <translation>Log in to the server…</translation>
+    </message>
+    <message>
+        <source>全部同步（办公室批量）…</source>
+        <translation>Sync everything (office batch)…</translation>
+    </message>
     <message>
         <location filename="../../inspector_app/ui/main_window.py" line="218" />
         <source>现场检查</source>
@@ -2871,6 +2893,53 @@ Font: Droid Sans Fallback (Apache 2.0).</translation>
         <location filename="../../inspector_app/ui/evidence/webcam.py" line="62"/>
         <source>没有找到摄像头。请连接摄像头，或从文件导入照片。</source>
         <translation>No camera found. Connect a camera, or import photos from files.</translation>
+    </message>
+</context>
+<context>
+    <name>CrashReporter</name>
+    <message>
+        <location filename="../../inspector_app/ui/crash.py" />
+        <source>出现意外错误</source>
+        <translation>Unexpected error</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/crash.py" />
+        <source>现场检查遇到了一个意外错误。已经保存的记录不受影响；请检查刚才的操作是否已完成。
+如果问题反复出现，请把日志文件发给技术支持人员。</source>
+        <translation>Field Inspector ran into an unexpected error. Records already saved are not affected; check whether your last action was completed.
+If this keeps happening, send the log file to technical support.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/crash.py" />
+        <source>打开日志文件夹</source>
+        <translation>Open log folder</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/crash.py" />
+        <source>退出程序</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/crash.py" />
+        <source>继续工作</source>
+        <translation>Continue</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/crash.py" />
+        <source>错误：{e}
+日志文件：{p}</source>
+        <translation>Error: {e}
+Log file: {p}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/crash.py" />
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/crash.py" />
+        <source>之后又发生了 {n} 个错误，详见日志。</source>
+        <translation>{n} more error(s) since then; see the log.</translation>
     </message>
 </context>
 </TS>
