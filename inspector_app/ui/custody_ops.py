@@ -95,6 +95,15 @@ class Autosaver(QObject):
     def idle(self) -> bool:
         return self._pending is None and self.writer.idle
 
+    def when_idle(self, fn: Callable[[], Any]) -> None:
+        """Run `fn` on the UI thread once every queued save has landed (the writer keeps order),
+        so a finalize never overtakes the last keystrokes."""
+        if self.idle:
+            fn()
+            return
+        self.flush()
+        QTimer.singleShot(50, lambda: self.when_idle(fn))
+
     def flush(self) -> None:
         self.timer.stop()
         self._fire()

@@ -12,7 +12,7 @@ import copy
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QDateTime, Qt, QTimer, Signal
+from PySide6.QtCore import QDateTime, Qt, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateTimeEdit, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
                                QLineEdit, QListWidget, QListWidgetItem, QPushButton, QScrollArea, QVBoxLayout, QWidget)
 
@@ -386,11 +386,10 @@ class SampleForm(QWidget):
         dialog.open()
 
     def finalize_with(self, signers: list) -> None:
-        """Finalize once the last autosave has landed (the store's writer keeps order)."""
-        if not self.autosaver.idle:
-            self.autosaver.flush()
-            QTimer.singleShot(50, lambda: self.finalize_with(signers))
-            return
+        """Finalize once the last autosave has landed."""
+        self.autosaver.when_idle(lambda: self._finalize(signers))
+
+    def _finalize(self, signers: list) -> None:
         sample_id = self.sample["id"]
         self.status.setText(self.tr("正在定稿…"))
         self.worker.write(lambda txn: records.finalize(txn, sample_id, signers), lambda row: self.finalized.emit(row["id"]),

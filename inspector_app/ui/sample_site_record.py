@@ -9,7 +9,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
                                QScrollArea, QVBoxLayout, QWidget)
 
@@ -154,10 +154,10 @@ class SiteRecordForm(QWidget):
         dialog.open()
 
     def finalize_with(self, signers: list) -> None:
-        if not self.autosaver.idle:
-            self.autosaver.flush()
-            QTimer.singleShot(50, lambda: self.finalize_with(signers))
-            return
+        """Finalize once the last autosave has landed."""
+        self.autosaver.when_idle(lambda: self._finalize(signers))
+
+    def _finalize(self, signers: list) -> None:
         record_id = self.record["id"]
         self.worker.write(lambda txn: site_records.finalize(txn, record_id, signers), lambda row: self.finalized.emit(row["id"]),
                           lambda exc: self.problem_label.setText(str(exc)))
