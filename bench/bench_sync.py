@@ -1,7 +1,7 @@
 """Sync benchmark: one JSON object on stdout.
 
 Work (defaults = the issue's target): 100 finalized inspections with samples, 1,000 photos of
-~0.5 MB, pushed by `inspector_app.sync.run_sync` to a fresh `inspector-server` on loopback.
+~0.5 MB, pushed by `inspector_app.sync.engine.run_sync` to a fresh `inspector-server` on loopback.
 Baseline, same machine, same run: the same photo files uploaded one request each with
 `requests` to a minimal endpoint (raw ASGI app under uvicorn, like the server) that writes
 them to disk. Then the same work again to another fresh server through a TCP proxy that

@@ -17,7 +17,8 @@ from pathlib import Path
 
 from inspector_app.demo.fieldwork import FieldworkOptions, fill_fieldwork
 from inspector_app.store import open_store
-from inspector_app.sync.engine import login, run_sync, status
+from inspector_app.sync.engine import login, run_sync
+from inspector_app.sync.status import status
 from tests.conftest import ROOT, run_cli
 
 PASSWORD = "demo-pass-1"

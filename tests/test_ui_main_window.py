@@ -128,20 +128,15 @@ def test_status_bar_and_seams(main):
     assert window.status_pending.text().endswith(str(pending))
     assert "张伟" in window.status_inspector.text()
     assert str(store.paths.root) in window.status_workspace.text()
-    # every seam is present: the real widget when its area has landed, else a placeholder;
-    # tabs are built when first shown
+    # every seam's real widget is there; tabs are built when first shown
     assert window.samples.inner is None
     for index, (tab, seam) in enumerate(((window.samples, "samples"), (window.documents, "document_preview"),
                                          (window.conflicts, "conflicts")), start=1):
         window.side.setCurrentIndex(index)
         pump(app, lambda: tab.inner is not None)
-        if seams.available(seam):
-            assert not isinstance(tab.inner, seams.Placeholder)
-            assert type(tab.inner).__name__ in seams.SEAMS[seam][0]
-        else:
-            assert isinstance(tab.inner, seams.Placeholder) and tab.inner.seam == seam
-    if not seams.available("sync_status"):
-        assert isinstance(window.sync_status, seams.Placeholder)
+        assert not isinstance(tab.inner, seams.Placeholder)
+        assert type(tab.inner).__name__ == seams.SEAMS[seam][1]
+    assert type(window.sync_status).__name__ == "SyncStatusWidget"
     window.side.setCurrentIndex(0)
     # a write through the background writer updates the pending count
     from inspector_app.store.reference import update_enterprise

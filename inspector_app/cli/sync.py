@@ -102,7 +102,7 @@ def cmd_sync(args, ctx: CliContext) -> int:
 
 
 def cmd_status(args, ctx: CliContext) -> int:
-    from inspector_app.sync.engine import status
+    from inspector_app.sync.status import status
 
     info = status(ctx.store())
     if args.json:

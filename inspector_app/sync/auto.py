@@ -13,11 +13,13 @@ import random
 import threading
 from typing import Callable
 
+from typing import TYPE_CHECKING
+
 from inspector_app.store.db import Store
 from inspector_app.sync import settings
-from inspector_app.sync.client import SyncClient
-from inspector_app.sync.engine import SyncReport, connection, run_sync
-from inspector_app.sync.errors import SyncError
+
+if TYPE_CHECKING:
+    from inspector_app.sync.engine import SyncReport
 
 
 def backoff_delay(failures: int, initial: float, maximum: float, rng: random.Random | None = None) -> float:
@@ -64,7 +66,16 @@ class AutoSync:
         except Exception:  # noqa: BLE001 - a broken listener must not stop syncing
             pass
 
+    def _configured(self) -> bool:
+        """Logged in to a server? Until then there is nothing to probe, and the HTTP stack
+        (engine, requests, tus) is not even imported."""
+        return bool(settings.get(self.store, "sync.server_url") and settings.get(self.store, "sync.token"))
+
     def _probe(self) -> bool:
+        from inspector_app.sync.client import SyncClient
+        from inspector_app.sync.engine import connection
+        from inspector_app.sync.errors import SyncError
+
         try:
             client = SyncClient(connection(self.store))
         except SyncError:
@@ -83,12 +94,14 @@ class AutoSync:
             self._wake.clear()
             enabled = bool(settings.get(self.store, "sync.auto"))
             wait = float(settings.get(self.store, "sync.interval_seconds"))
-            if enabled or forced:
+            if (enabled or forced) and self._configured():
                 up = self._probe()
                 if up != self.reachable:
                     self.reachable = up
                     self._emit(kind="reachable" if up else "offline")
                 if up:
+                    from inspector_app.sync.engine import run_sync
+
                     self._emit(kind="started")
                     report = run_sync(self.store, progress=lambda p: self._emit(kind="progress", **p),
                                       cancelled=self._stop.is_set)

@@ -22,9 +22,9 @@ from inspector_app.sync.client import Connection, SyncClient, normalise_url
 from inspector_app.sync.downloads import download_remote_blobs
 from inspector_app.sync.errors import SyncError
 from inspector_app.sync.pull import pull_all
+from inspector_app.sync.status import FINAL_RECORDS, pending_blobs, pending_changes, unconfirmed_records
 from inspector_app.sync.push import push_all
 
-FINAL_RECORDS = ("inspection", "sample", "site_record")
 
 
 @dataclass
@@ -96,27 +96,6 @@ def login(store: Store, server_url: str, username: str, password: str, *, ca_bun
     return {"server": base, "user": user, "expires_at": answer.get("expires_at")}
 
 
-def pending_blobs(store: Store) -> int:
-    return store.read().execute("SELECT count(*) FROM blob WHERE uploaded_at IS NULL").fetchone()[0]
-
-
-def unconfirmed_records(store: Store, *, own_only: bool = True) -> list[dict[str, str]]:
-    """Finalized records whose changes are all acknowledged but not yet reported complete.
-
-    `own_only`: records this device sent (they decide whether its sync is complete); records
-    pulled from the pair's other laptop are confirmed too, but their completeness is that
-    laptop's business.
-    """
-    out = []
-    db = store.read()
-    own = " AND EXISTS (SELECT 1 FROM outbox o WHERE o.entity = ? AND o.entity_id = r.id)" if own_only else ""
-    for entity in FINAL_RECORDS:
-        rows = db.execute(
-            f"SELECT id FROM [{entity}] AS r WHERE state = 'finalized' AND NOT EXISTS ("
-            " SELECT 1 FROM outbox o WHERE o.entity = ? AND o.entity_id = r.id AND o.status != 'acked')" + own,
-            [entity, entity] if own_only else [entity]).fetchall()
-        out.extend({"entity": entity, "id": r[0]} for r in rows)
-    return out
 
 
 def confirm_complete(client: SyncClient, store: Store, *, own_only: bool = True) -> tuple[int, int]:
@@ -172,7 +151,7 @@ def run_sync(store: Store, *, progress: Callable[[dict], None] | None = None,
                                 progress=progress, cancelled=cancelled)
         uploader.upload_all()
         # records whose parents arrived only now (retry later) get another chance
-        if report.pushed and _pending(store):
+        if report.pushed and pending_changes(store):
             more = push_all(client, store, batch_size=int(settings.get(store, "sync.batch_size")), cancelled=cancelled)
             report.pushed += more.sent
             report.acked += more.acked
@@ -201,7 +180,7 @@ def run_sync(store: Store, *, progress: Callable[[dict], None] | None = None,
             report.bytes_sent, report.resent_bytes, report.cuts = s.bytes_sent, s.resent_bytes, s.cuts
         if client is not None:
             client.close()
-    report.pending_changes = _pending(store)
+    report.pending_changes = pending_changes(store)
     report.pending_blobs = pending_blobs(store)
     rejected_total = store.read().execute("SELECT count(*) FROM outbox WHERE status = 'rejected'").fetchone()[0]
     if report.error is None and report.incomplete == 0:
@@ -222,32 +201,3 @@ def _year(server_time: object) -> int | None:
         return int(str(server_time)[:4])
     except ValueError:
         return None
-
-
-def _pending(store: Store) -> int:
-    return store.read().execute("SELECT count(*) FROM outbox WHERE status = 'pending'").fetchone()[0]
-
-
-def status(store: Store) -> dict:
-    """What `inspector-app status --json` and the status bar show."""
-    from inspector_app.store.reference import counts
-
-    db = store.read()
-    out = counts(db)
-    out["inspections"] = out.pop("inspection")
-    out["samples"] = out.pop("sample")
-    out["custody_events"] = out.pop("custody_event")
-    out["blobs"] = out.pop("blob")
-    out["conflicts_open"] = db.execute("SELECT count(*) FROM conflict WHERE resolved_at IS NULL").fetchone()[0]
-    out["pending_blobs"] = pending_blobs(store)
-    out["rejected_changes"] = db.execute("SELECT count(*) FROM outbox WHERE status = 'rejected'").fetchone()[0]
-    out["unconfirmed_records"] = len(unconfirmed_records(store))
-    for entity in FINAL_RECORDS:
-        out[f"{entity}_synced"] = db.execute(f"SELECT count(*) FROM [{entity}] WHERE state = 'synced'").fetchone()[0]
-    out["server_url"] = settings.get(store, "sync.server_url")
-    out["user"] = settings.get(store, "sync.user")
-    out["logged_in"] = bool(settings.get(store, "sync.token"))
-    out["last_synced_at"] = settings.get(store, "sync.last_synced_at") or None
-    out["last_error"] = settings.get(store, "sync.last_error") or None
-    out["server_clock_offset_seconds"] = settings.get(store, "sync.server_clock_offset_seconds")
-    return out

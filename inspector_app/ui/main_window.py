@@ -495,7 +495,8 @@ class MainWindow(QMainWindow):
     def show_login(self) -> None:
         from inspector_app.ui.sync_login import SyncLoginDialog
 
-        SyncLoginDialog(self.store, self).exec()
+        if SyncLoginDialog(self.store, self).exec() and self.auto_sync is not None:
+            self.auto_sync.sync_now()      # logged in: sync now rather than at the next interval
         self.refresh_status()
 
     def show_sync_window(self) -> None:

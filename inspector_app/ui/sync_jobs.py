@@ -1,7 +1,8 @@
 """Running sync work off the UI thread.
 
 `SyncJob(fn, *args)` runs `fn(*args, progress=..., cancelled=...)` on the global QThreadPool;
-`fn` receives plain data (the store, strings, a cancel check) and never a widget. Its result,
+`fn` may be named as "module:function", so that a heavy module (the sync engine and its HTTP
+stack) is imported on the worker, never on the UI thread. `fn` receives plain data (the store, strings, a cancel check) and never a widget. Its result,
 error and progress come back through the job's `signals` on the main thread (queued). A
 `SyncEventBridge` does the same for `AutoSync` events coming from its own thread.
 """
@@ -9,9 +10,18 @@ error and progress come back through the job's `signals` on the main thread (que
 from __future__ import annotations
 
 import threading
+from importlib import import_module
 from typing import Any, Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+
+def resolve(fn: Callable[..., Any] | str) -> Callable[..., Any]:
+    """The callable itself, or the one named "package.module:function" (imported here)."""
+    if callable(fn):
+        return fn
+    module, _, name = fn.partition(":")
+    return getattr(import_module(module), name)
 
 
 class JobSignals(QObject):
@@ -24,7 +34,7 @@ class JobSignals(QObject):
 class SyncJob(QRunnable):
     """A cancellable background call; keep a reference to `signals` while it runs."""
 
-    def __init__(self, fn: Callable[..., Any], *args: Any, with_progress: bool = True, **kwargs: Any):
+    def __init__(self, fn: Callable[..., Any] | str, *args: Any, with_progress: bool = True, **kwargs: Any):
         super().__init__()
         self.setAutoDelete(False)  # the owner keeps the job (and its signals) alive
         self.signals = JobSignals()
@@ -49,7 +59,7 @@ class SyncJob(QRunnable):
             kwargs["progress"] = self.signals.progressed.emit
             kwargs["cancelled"] = self._cancel.is_set
         try:
-            result = self._fn(*self._args, **kwargs)
+            result = resolve(self._fn)(*self._args, **kwargs)
         except Exception as exc:  # noqa: BLE001 - every failure is shown to the user in words
             self.signals.failed.emit(exc)
         else:

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayo
                                QPushButton, QVBoxLayout, QWidget)
 
 from inspector_app.store.db import Store
-from inspector_app.sync import engine, settings
+from inspector_app.sync import settings
 from inspector_app.ui.sync_jobs import SyncJob
 
 
@@ -85,7 +85,7 @@ class SyncLoginDialog(QDialog):
         self.message.setStyleSheet("")
         self.message.setText(self.tr("正在登录…"))
         self._set_busy(True)
-        self._job = SyncJob(engine.login, self.store, server, user, password,
+        self._job = SyncJob("inspector_app.sync.engine:login", self.store, server, user, password,
                             ca_bundle=self.ca_bundle.text().strip(), with_progress=False)
         self._job.signals.succeeded.connect(self._done)
         self._job.signals.failed.connect(self._failed)

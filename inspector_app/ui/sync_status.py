@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
 
 from inspector_app.domain.ids import parse_utc
 from inspector_app.store.db import Store
-from inspector_app.sync.engine import status as read_status
+from inspector_app.sync.status import status as read_status
 from inspector_app.ui.sync_jobs import SyncEventBridge, SyncJob
 
 COLORS = {"loading": "#9e9e9e", "offline": "#9e9e9e", "syncing": "#1976d2", "pending": "#f9a825", "ok": "#2e7d32", "error": "#c62828",

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (QDialog, QFormLayout, QHBoxLayout, QLabel, QProgr
                                QWidget)
 
 from inspector_app.store.db import Store
-from inspector_app.sync.engine import run_sync
 from inspector_app.ui.sync_jobs import SyncJob
 
 
@@ -115,7 +114,7 @@ class SyncWindow(QDialog):
         self.close_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
         self.phase.setText(self.tr("正在连接服务器…"))
-        self.job = SyncJob(run_sync, self.store)
+        self.job = SyncJob("inspector_app.sync.engine:run_sync", self.store)
         self.job.signals.progressed.connect(self.on_progress)
         self.job.signals.succeeded.connect(self.on_finished)
         self.job.signals.failed.connect(self.on_failed)

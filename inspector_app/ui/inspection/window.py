@@ -119,7 +119,6 @@ class InspectionWindow(QWidget):
         self.preview_button = QPushButton()
         self.preview_button.setObjectName("document_preview")
         self.preview_button.clicked.connect(self.open_document_preview)
-        self.preview_button.setVisible(seams.available("document_dialog"))
         top.addWidget(self.preview_button)
         self.document_dialog: QWidget | None = None
         top_frame = QFrame()
