@@ -99,9 +99,10 @@ def startup(root: Path, runs: int) -> dict:
 
 def child_startup(data_dir: Path) -> None:
     """Fresh process: the real main window until it shows data (what a user waits for)."""
-    from inspector_app.ui.app import start_prefetch
+    from inspector_app.ui.app import hold_gc_until_shown, start_prefetch
 
-    prefetch = start_prefetch(data_dir)       # as `main.py --data-dir` does
+    hold_gc_until_shown()                     # as `main.py --data-dir` does
+    prefetch = start_prefetch(data_dir)
     from inspector_app.ui.app import Session, create_application, since_process_start
     from inspector_app.ui.i18n import LanguageManager
 

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import logging
 import os
-import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -32,6 +30,8 @@ def translations_dir() -> Path:
 
 
 def _lrelease() -> list[str] | None:
+    import shutil
+
     found = shutil.which("pyside6-lrelease")
     if found:
         return [found]
@@ -55,6 +55,8 @@ def compile_ts(ts: Path, qm: Path) -> bool:
     if tool is None:
         log.warning("pyside6-lrelease not found; %s not compiled", ts.name)
         return False
+    import subprocess  # only when compiling (never in an installed build): keeps start-up light
+
     qm.parent.mkdir(parents=True, exist_ok=True)
     result = subprocess.run([*tool, "-silent", str(ts), "-qm", str(qm)], capture_output=True, text=True)
     if result.returncode != 0 or not qm.exists():

@@ -43,6 +43,7 @@ def settle_gc() -> None:
     gc.collect()
     gc.freeze()
     gc.set_threshold(2000, 20, 20)
+    gc.enable()          # off during start-up (ui.app.hold_gc_until_shown)
 
 
 class DraftBanner(QFrame):
@@ -264,6 +265,7 @@ class MainWindow(QMainWindow):
         if self._late_done:
             return
         self._late_done = True
+        self._load_status_and_drafts()   # after the first paint: these queries would compete with it
         _built = (self.enterprise, self.sync_status)
         self._start_auto_sync()
         if self._enterprise_pending is not None:
@@ -301,6 +303,10 @@ class MainWindow(QMainWindow):
             self.tasks.model.preload(*first_page)
         else:
             self.tasks.model.reload()
+        if self._late_done:  # a restart (e.g. after switching workspace); else _late_setup asks
+            self._load_status_and_drafts()
+
+    def _load_status_and_drafts(self) -> None:
         self.refresh_status()
         self.ops.query(lambda ctx: open_drafts(self.store.read()), on_success=self.banner.set_drafts)
 

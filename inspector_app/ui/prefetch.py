@@ -11,6 +11,12 @@ import threading
 from pathlib import Path
 from typing import Any
 
+# Imported here, on the main thread and before PySide6 (the caller starts us first): in the
+# thread they would fight the Qt import for the GIL, and after PySide6 every import pays for
+# its import hook (which reads each module's source).
+from inspector_app.store import open_store
+from inspector_app.ui.queries import TaskFilter, count_tasks, task_page
+
 
 class StartupPrefetch:
     def __init__(self, root: Path, page_size: int = 200):
@@ -24,11 +30,7 @@ class StartupPrefetch:
 
     def _run(self) -> None:
         try:
-            from inspector_app.store import open_store
-
             self.store = open_store(self.root)
-            from inspector_app.ui.queries import TaskFilter, count_tasks, task_page
-
             db = self.store.read()
             flt = TaskFilter()
             self.page = (count_tasks(db, flt), task_page(db, flt, 0, self.page_size))

@@ -93,10 +93,13 @@ def task_page(db: Any, f: TaskFilter, offset: int, limit: int) -> list[dict[str,
         " (SELECT i.state FROM inspection i WHERE i.task_id = page.id ORDER BY i.created_at DESC LIMIT 1) AS inspection_state"
         " FROM page JOIN enterprise e ON e.id = page.enterprise_id"
     )
-    cursor = db.execute(sql, [*params, limit, offset])
+    return _dicts(db.execute(sql, [*params, limit, offset]))
+
+
+def _dicts(cursor: Any) -> list[dict[str, Any]]:
+    """Rows as dicts, for queries without JSON columns (no `reference` import: start-up path)."""
     cols = [d[0] for d in cursor.description]
-    rows = [dict(zip(cols, row)) for row in cursor.fetchall()]
-    return rows
+    return [dict(zip(cols, row)) for row in cursor.fetchall()]
 
 
 def enterprise_profile(db: Any, enterprise_id: str) -> dict[str, Any] | None:
@@ -140,12 +143,8 @@ def status_counts(db: Any) -> dict[str, Any]:
 
 def open_drafts(db: Any) -> list[dict[str, Any]]:
     """Draft inspections left open (offered again at start-up)."""
-    from inspector_app.store import reference
-
-    return reference.query(
-        db,
+    return _dicts(db.execute(
         "SELECT i.id, i.task_id, i.updated_at, i.template_id, e.name AS enterprise, t.number AS task_number,"
         " (SELECT count(*) FROM answer a WHERE a.inspection_id = i.id AND (a.result IS NOT NULL OR a.value IS NOT NULL)) AS answered"
         " FROM inspection i JOIN task t ON t.id = i.task_id JOIN enterprise e ON e.id = i.enterprise_id"
-        " WHERE i.state = 'draft' ORDER BY i.updated_at DESC",
-    )
+        " WHERE i.state = 'draft' ORDER BY i.updated_at DESC"))

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from platformdirs import user_config_dir
 from PySide6.QtCore import QByteArray, QSettings
 
 from inspector_app import APP_NAME
@@ -80,7 +79,12 @@ class UiSettings:
 def pointer_settings() -> UiSettings:
     """The per-user file remembering the last workspace (and language before one opens)."""
     override = os.environ.get(UI_CONFIG_ENV)
-    path = Path(override) if override else Path(user_config_dir(APP_NAME, appauthor=False)) / "ui.ini"
+    if override:
+        path = Path(override)
+    else:
+        from platformdirs import user_config_dir  # only when no override: keeps start-up imports light
+
+        path = Path(user_config_dir(APP_NAME, appauthor=False)) / "ui.ini"
     return UiSettings(path)
 
 

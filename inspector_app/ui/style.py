@@ -67,8 +67,7 @@ def palette() -> QPalette:
 
 
 def apply_style(app: QApplication) -> str:
-    family = load_bundled_font()
-    app.setStyle("Fusion")
+    family = load_bundled_font()   # the Fusion style itself is chosen by `-style` (see ui.app.create_application)
     app.setPalette(palette())
     if family:
         font = QFont(family)
