@@ -296,3 +296,24 @@ def test_switching_away_right_after_typing_loses_nothing(tab, qtbot, store):
     tab.select_sample(other["id"])
     qtbot.waitUntil(lambda: tab.detail.detail is not None and tab.detail.detail["sample"]["id"] == other["id"], timeout=10000)
     qtbot.waitUntil(lambda: fetch(store.read(), "sample", sid)["data"]["product"].get("batch") == "第二批 2026-03", timeout=10000)
+
+
+def test_a_corrupt_photo_is_refused_in_words_and_writes_nothing(tab, qtbot, store, tmp_path):
+    """Photos are decoded off the writer; a bad one fails its request with a message, and the
+    attachments of the sample stay as they were. A good photo then lands as usual."""
+    form = start(tab, qtbot, store, "online")
+    broken, good = tmp_path / "receipt.jpg", tmp_path / "good.jpg"
+    broken.write_bytes(jpeg((0, 128, 0))[:300])          # a truncated JPEG
+    good.write_bytes(jpeg((0, 128, 0)))
+    sid = form.sample["id"]
+
+    def attached() -> int:
+        return store.read().execute("SELECT count(*) FROM attachment WHERE owner_kind = 'sample' AND owner_id = ?", [sid]).fetchone()[0]
+
+    form.add_photos("receipt", [str(good), str(broken)])
+    qtbot.waitUntil(lambda: "保存失败" in form.status.text(), timeout=15000)
+    assert "receipt.jpg" in form.status.text() and "重新复制" in form.status.text()   # which photo, and what to do
+    assert attached() == 0 and form.photo_counts.get("receipt", 0) == 0
+    form.add_photos("receipt", [str(good)])
+    qtbot.waitUntil(lambda: form.photo_counts.get("receipt", 0) == 1, timeout=15000)
+    assert attached() == 1

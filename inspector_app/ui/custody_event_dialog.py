@@ -304,14 +304,15 @@ class LabHandoverDialog(_Base):
                 "note": self.note.text().strip(), "photos": list(self.photos), "signers": [receiver]}
 
 
-def record_event(txn, sample_id: str, request: dict[str, Any]) -> dict[str, Any]:
-    """Write the request of a dialog: photos (as evidence), signatures and the event, in one transaction."""
-    from inspector_app.evidence.importer import add_photo_in_txn
+def record_event(txn, sample_id: str, request: dict[str, Any], photos: list[Any]) -> dict[str, Any]:
+    """Write the request of a dialog: its photos (prepared off the writer, see
+    `Worker.write_with_photos`) as evidence, signatures and the event, in one transaction."""
+    from inspector_app.evidence.importer import record_photo
     from inspector_app.custody.service import append_event
     from inspector_app.domain.ids import uuid7
 
     event_id = uuid7()
-    evidence = [add_photo_in_txn(txn, p, "custody_event", event_id)["blob_sha256"] for p in request.get("photos", [])]
+    evidence = [record_photo(txn, photo, "custody_event", event_id)["blob_sha256"] for photo in photos]
     return append_event(txn, sample_id, request["type"], request["part"], actors=request["actors"], place=request.get("place", ""),
                         evidence=evidence, data=request["data"], note=request.get("note", ""), signers=request.get("signers", []),
                         event_id=event_id)

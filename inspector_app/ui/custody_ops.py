@@ -61,6 +61,20 @@ class Worker(QObject):
         success, failure = self._wrap(ok, err)
         self.ops.write(fn, on_success=success, on_failure=failure)
 
+    def write_with_photos(self, paths: list[str], fn: Callable[..., Any], ok: Callable[[Any], None] | None = None,
+                          err: Callable[[BaseException], None] | None = None) -> None:
+        """Decode and install the photos at `paths` on a pool thread (`evidence.importer.prepare_file`),
+        then write `fn(txn, prepared)` on the writer: a 12-MP JPEG never holds up the one writer
+        (and every autosave queued behind it). A bad photo fails the whole request, writing nothing."""
+        from inspector_app.evidence.importer import prepare_file
+
+        store = self.store
+        if not paths:
+            self.write(lambda txn: fn(txn, []), ok, err)
+            return
+        self.query(lambda _db: [prepare_file(store, path) for path in paths],
+                   lambda prepared: self.write(lambda txn: fn(txn, prepared), ok, err), err)
+
     def wait_idle(self, qtbot: Any = None, timeout_ms: int = 10000) -> None:
         """For tests and shutdown: wait until every operation reported back."""
         if qtbot is not None:

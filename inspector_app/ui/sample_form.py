@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateTimeEdit, QFileDialog,
                                QLineEdit, QListWidget, QListWidgetItem, QPushButton, QScrollArea, QVBoxLayout, QWidget)
 
 from inspector_app.custody import records
-from inspector_app.evidence.importer import add_photo_in_txn
+from inspector_app.evidence.importer import record_photo
 from inspector_app.domain.identifiers import CERTIFICATE_TYPES
 from inspector_app.domain.ids import format_utc, parse_utc
 from inspector_app.ui.custody_ops import Autosaver, Worker
@@ -363,10 +363,10 @@ class SampleForm(QWidget):
     def add_photos(self, role: str, paths: list[str]) -> None:
         sample_id = self.sample["id"]
 
-        def write(txn):
-            for path in paths:
-                add_photo_in_txn(txn, path, "sample", sample_id, role=role)
-            return len(paths)
+        def write(txn, prepared):
+            for photo in prepared:
+                record_photo(txn, photo, "sample", sample_id, role=role)
+            return len(prepared)
 
         def done(count: int) -> None:
             self.photo_counts[role] = self.photo_counts.get(role, 0) + count
@@ -374,7 +374,7 @@ class SampleForm(QWidget):
             self._changed()  # re-validate (receipt / unpacking rules)
 
         self.status.setText(self.tr("正在保存照片…"))
-        self.worker.write(write, done, self._save_failed)
+        self.worker.write_with_photos(paths, write, done, self._save_failed)
 
     # -- signing -----------------------------------------------------------------------------
     def sign(self) -> None:

@@ -421,9 +421,13 @@ class SamplesTab(QWidget):
             dialog = CustodyEventDialog(event_type, part, self.me, sample, self, producer_status=detail["state"].producer_status)
         self.action_dialog = dialog
         sample_id = sample["id"]
-        dialog.accepted.connect(lambda: self.worker.write(lambda txn: record_event(txn, sample_id, dialog.request()),
-                                                          lambda _row: self.reload(lambda: self.show_sample(sample_id)),
-                                                          self._error))
+        def record() -> None:
+            request = dialog.request()
+            self.worker.write_with_photos(request.get("photos", []),
+                                          lambda txn, photos: record_event(txn, sample_id, request, photos),
+                                          lambda _row: self.reload(lambda: self.show_sample(sample_id)), self._error)
+
+        dialog.accepted.connect(record)
         dialog.open()
         return dialog
 
