@@ -137,6 +137,19 @@ def test_production_sample_from_precheck_to_lab(tab, qtbot, store):
     assert sample["data"]["lot_size"]["amount"] == 300 and sample["data"]["pre_check"]["party_cooperates"] is True
     assert verify_sample(store.read(), sample).ok
     assert [e["type"] for e in service.events_of(store.read(), sid)] == ["DRAWN", "SEALED", "SIGNED", "SHIPPED", "LAB_RECEIVED"]
+    # the timeline shows each signature as the signed image with who signed, not only a name
+    from PySide6.QtWidgets import QLabel
+
+    qtbot.waitUntil(lambda: bool(tab.detail.timeline.findChildren(QLabel, "signature_image")), timeout=10000)
+    images = tab.detail.timeline.findChildren(QLabel, "signature_image")
+    captions = [label.text() for label in tab.detail.timeline.findChildren(QLabel, "signature_caption")]
+    db = store.read()
+    signed = db.execute("SELECT count(*) FROM signature WHERE owner_kind = 'sample' AND owner_id = ?", [sid]).fetchone()[0]
+    signed += db.execute("SELECT count(*) FROM signature s JOIN custody_event e ON e.id = s.owner_id"
+                         " WHERE s.owner_kind = 'custody_event' AND e.sample_id = ?", [sid]).fetchone()[0]
+    assert len(images) == signed >= 3   # samplers and party on SIGNED, the receiver on LAB_RECEIVED
+    assert all(label.pixmap() is not None and not label.pixmap().isNull() for label in images)
+    assert any("接收人" in caption for caption in captions)
 
 
 def test_online_purchase_from_precheck_to_lab(tab, qtbot, store, tmp_path):

@@ -24,7 +24,7 @@ from inspector_app.domain.ids import parse_utc
 from inspector_app.i18n import tr
 from inspector_app.store.reference import fetch
 
-ROLE_LABELS = {"sampler": ("抽样人员", "sampler"), "enterprise_rep": ("企业代表", "enterprise rep."), "courier": ("承运人", "courier"),
+ROLE_LABELS = {"inspector": ("检查人员", "inspector"), "sampler": ("抽样人员", "sampler"), "enterprise_rep": ("企业代表", "enterprise rep."), "courier": ("承运人", "courier"),
                "lab_receiver": ("接收人", "lab receiver"), "witness": ("见证人", "witness"), "keeper": ("保管人", "keeper"),
                "bureau": ("监管部门", "bureau"), "party": ("受检单位", "party"), "producer": ("生产单位", "producer")}
 
@@ -39,14 +39,18 @@ def load_detail(db, sample_id: str) -> dict[str, Any]:
         chunk = hashes[start:start + 500]
         marks = ", ".join("?" for _ in chunk)
         images.update(db.execute(f"SELECT sha256, kind FROM blob WHERE sha256 IN ({marks})", chunk).fetchall())
+    sample_signatures = signatures_of(db, "sample", sample_id)
     for event in events:
-        event["signatures"] = signatures_of(db, "custody_event", event["id"])
+        # its own (a receiver's, a courier's) and those of the record it seals (SIGNED: samplers, party)
+        own = signatures_of(db, "custody_event", event["id"])
+        referenced = set((event.get("data") or {}).get("signature_ids") or []) - {s["id"] for s in own}
+        event["signatures"] = own + [s for s in sample_signatures if s["id"] in referenced]
         event["photos"] = [{"sha256": h, "kind": images[h]} for h in event.get("evidence") or [] if h in images]
     state = machine.fold(events, sample["mode"])
     return {
         "sample": sample,
         "events": events,
-        "signatures": signatures_of(db, "sample", sample_id),
+        "signatures": sample_signatures,
         "photos": list_attached(db, "sample", sample_id),
         "verification": verify_sample(db, sample),
         "deadlines": deadlines.derive(events, sample["mode"]),
@@ -115,6 +119,45 @@ def summary(event: dict[str, Any]) -> str:
     return ""
 
 
+def signature_caption(signature: dict[str, Any]) -> str:
+    """Who signed, as what; a refusal says so, with its reason and witness (拒签)."""
+    role = tr(*ROLE_LABELS.get(signature.get("signer_role"), (signature.get("signer_role") or "", signature.get("signer_role") or "")))
+    text = f"{signature.get('signer_name')}（{role}）" if role else str(signature.get("signer_name"))
+    if signature.get("refused"):
+        witness = signature.get("witness") or {}
+        witness_name = witness.get("name") if isinstance(witness, dict) else witness
+        text += tr("  拒签：{r}；见证人：{w}", "  refused: {r}; witness: {w}", r=signature.get("refusal_reason") or "—", w=witness_name or "—")
+    return text
+
+
+def signature_strip(signatures: list[dict[str, Any]], blob_path) -> QHBoxLayout:
+    """The signatures of an event as the signed images (what a court sees), each with its caption."""
+    row = QHBoxLayout()
+    row.setSpacing(12)
+    for signature in signatures:
+        cell = QVBoxLayout()
+        cell.setSpacing(2)
+        image = QLabel()
+        image.setObjectName("signature_image")
+        sha = signature.get("image_sha256")
+        pixmap = QPixmap(str(blob_path(sha))) if sha and blob_path is not None and not signature.get("refused") else QPixmap()
+        if not pixmap.isNull():
+            image.setPixmap(pixmap.scaledToHeight(44, Qt.TransformationMode.SmoothTransformation))
+            image.setStyleSheet("background: #ffffff; border-bottom: 1px solid #9ca3af;")
+        else:
+            image.setText(tr("（拒签）", "(refused)") if signature.get("refused") else tr("（签名图像缺失）", "(signature image missing)"))
+            image.setStyleSheet("color: #b91c1c;")
+        image.setToolTip(sha or "")
+        caption = QLabel(signature_caption(signature))
+        caption.setObjectName("signature_caption")
+        caption.setStyleSheet("color: #374151; font-size: 9pt;")
+        cell.addWidget(image)
+        cell.addWidget(caption)
+        row.addLayout(cell)
+    row.addStretch(1)
+    return row
+
+
 class EventCard(QFrame):
     def __init__(self, event: dict[str, Any], blob_path, parent: QWidget | None = None):
         super().__init__(parent)
@@ -139,8 +182,6 @@ class EventCard(QFrame):
             facts.append(tr("地点：", "place: ") + event["place"])
         if event.get("seal_ids"):
             facts.append(tr("封条：", "seals: ") + "、".join(event["seal_ids"]))
-        if event.get("signatures"):
-            facts.append(tr("签字：", "signed: ") + "、".join(s["signer_name"] for s in event["signatures"]))
         if event.get("note"):
             facts.append(tr("备注：", "note: ") + event["note"])
         if facts:
@@ -148,7 +189,10 @@ class EventCard(QFrame):
             info.setStyleSheet("color: #374151;")
             info.setWordWrap(True)
             layout.addWidget(info)
-        photos = event.get("photos") or []
+        if event.get("signatures"):
+            layout.addLayout(signature_strip(event["signatures"], blob_path))
+        signed_images = {s.get("image_sha256") for s in event.get("signatures") or []}
+        photos = [p for p in event.get("photos") or [] if p["sha256"] not in signed_images]
         if photos and blob_path is not None:
             row = QHBoxLayout()
             for photo in photos[:6]:
