@@ -78,7 +78,7 @@ def compile_bytecode() -> None:
 
 def startup(root: Path, runs: int) -> dict:
     compile_bytecode()
-    bare, ours, bare_cpu, ours_cpu = [], [], [], []
+    bare, ours, bare_cpu, ours_cpu, opened = [], [], [], [], []
     for _ in range(runs):  # interleaved so machine noise hits both alike
         out = subprocess.run([sys.executable, "-c", BARE.format(root=str(ROOT))], capture_output=True, text=True, env=env(), timeout=120)
         wall, cpu = out.stdout.strip().splitlines()[-1].split()
@@ -89,12 +89,16 @@ def startup(root: Path, runs: int) -> dict:
         child = json.loads(out.stdout.strip().splitlines()[-1])
         ours.append(child["startup_seconds"])
         ours_cpu.append(child["cpu_seconds"])
+        opened.append(child["workspace_open_seconds"])
     b, o = statistics.median(bare), statistics.median(ours)
     bc, oc = statistics.median(bare_cpu), statistics.median(ours_cpu)
     return {"bare_window_seconds": round(b, 3), "main_window_with_data_seconds": round(o, 3), "ratio": round(o / b, 2),
             "target_ratio": 1.5, "runs": runs, "bare_all": [round(x, 3) for x in bare], "ours_all": [round(x, 3) for x in ours],
             # CPU time of the process until the window shows (all threads): steadier on a busy machine
-            "bare_cpu_seconds": round(bc, 3), "ours_cpu_seconds": round(oc, 3), "cpu_ratio": round(oc / bc, 2)}
+            "bare_cpu_seconds": round(bc, 3), "ours_cpu_seconds": round(oc, 3), "cpu_ratio": round(oc / bc, 2),
+            # the first paint shows tasks read straight from the file; the workspace (writer,
+            # checks) is open this much later, from process start
+            "workspace_open_seconds": round(statistics.median(opened), 3)}
 
 
 def child_startup(data_dir: Path) -> None:
@@ -108,22 +112,27 @@ def child_startup(data_dir: Path) -> None:
 
     app = create_application()
     LanguageManager(app).apply("zh_CN")
-    store, first_page = prefetch.result()
-    session = Session(app, store, None)
+    quick = prefetch.result()
+    session = Session(app, None, None, root=data_dir)   # the workspace opens right after the first paint
+    opened: list = []
+    opened_at: list[float] = []
+    session.open_when_shown(data_dir, lambda store: (opened.append(store), opened_at.append(since_process_start())), opened.append)
     shown: list[float] = []
     cpu: list[float] = []
     session.window.ready.connect(lambda: (shown.append(since_process_start()), cpu.append(time.process_time())))
     session.window.show()
-    session.window.start(first_page)
+    session.window.start(quick.page)
     from tests.test_ui_helpers import pump
 
     pump(app, lambda: bool(shown), 120)
     deferred = "sqlite_utils" not in sys.modules   # the store's start-up path avoids it
+    pump(app, lambda: bool(opened), 120)
+    assert session.store is opened[0], opened     # and the workspace did open
     rows = session.window.tasks.model.rowCount()
     total = session.window.tasks.model.total
     session.close()
     print(json.dumps({"startup_seconds": shown[0], "cpu_seconds": cpu[0], "rows": rows, "total": total,
-                      "sqlite_utils_deferred": deferred}))
+                      "workspace_open_seconds": opened_at[0], "sqlite_utils_deferred": deferred}))
 
 
 def child_inspection(data_dir: Path, template_dir: Path, repeats: int) -> None:

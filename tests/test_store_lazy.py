@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from inspector_app.store import open_store
-from inspector_app.store.db import schema_current
+from inspector_app.store.migrations import schema_current
 from inspector_app.store.lazy import LazyDatabase
 from inspector_app.store.migrations import migrations
 

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from inspector_app.domain.ids import utc_now, uuid7
 from inspector_app.i18n import tr
 from inspector_app.store.lazy import LazyDatabase
-from inspector_app.store.migrations import migrations
+from inspector_app.store.migrations import migrations, schema_current
 from inspector_app.store.paths import WorkspacePaths
 
 if TYPE_CHECKING:
@@ -56,20 +56,6 @@ def connect(path: Path, lazy: bool = False) -> Database:
     from sqlite_utils import Database
 
     return Database(conn, execute_plugins=False)
-
-
-def schema_current(conn: sqlite3.Connection) -> bool:
-    """Whether exactly this build's migrations are applied, in sqlite-utils' current table
-    layout — then `migrate()` has nothing to do (checked with plain SQL, no sqlite-utils)."""
-    try:
-        columns = conn.execute(f"PRAGMA table_info({migrations.migrations_table})").fetchall()
-        if [c[1] for c in columns if c[5]] != ["id"]:
-            return False
-        rows = conn.execute(f"SELECT name FROM {migrations.migrations_table} WHERE migration_set = ?", [migrations.name]).fetchall()
-    except sqlite3.DatabaseError:
-        return False
-    applied = [r[0] for r in rows]
-    return len(applied) == len(set(applied)) and set(applied) == set(migrations.names())
 
 
 def _check_writable(root: Path) -> None:

@@ -21,6 +21,22 @@ if TYPE_CHECKING:
 
 migrations = LazyMigrations("inspector_app")   # sqlite_utils.Migrations, built on first use
 
+
+def schema_current(conn: "sqlite3.Connection") -> bool:
+    """Whether exactly this build's migrations are applied, in sqlite-utils' current table
+    layout — then `migrate()` has nothing to do (checked with plain SQL, no sqlite-utils)."""
+    import sqlite3
+
+    try:
+        columns = conn.execute(f"PRAGMA table_info({migrations.migrations_table})").fetchall()
+        if [c[1] for c in columns if c[5]] != ["id"]:
+            return False
+        rows = conn.execute(f"SELECT name FROM {migrations.migrations_table} WHERE migration_set = ?", [migrations.name]).fetchall()
+    except sqlite3.DatabaseError:  # not a database, or no migrations table yet
+        return False
+    applied = [r[0] for r in rows]
+    return len(applied) == len(set(applied)) and set(applied) == set(migrations.names())
+
 RECORD_COLUMNS = """
     created_at TEXT NOT NULL,
     updated_at TEXT NOT NULL,

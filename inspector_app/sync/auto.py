@@ -89,6 +89,14 @@ class AutoSync:
             client.close()
 
     def _loop(self) -> None:
+        from inspector_app.store.db import WorkspaceError
+
+        try:
+            self._run()
+        except WorkspaceError:  # the workspace closed under us (the window is closing): nothing to sync
+            pass
+
+    def _run(self) -> None:
         while not self._stop.is_set():
             forced = self._wake.is_set()
             self._wake.clear()

@@ -104,23 +104,52 @@ def ensure_demo(store: Any, wait: Any = None) -> bool:
 
 
 class Session:
-    """Everything one open workspace needs in the GUI (kept together so switching is clean)."""
+    """Everything one open workspace needs in the GUI (kept together so switching is clean).
 
-    def __init__(self, app: Any, store: Any, languages: Any, workspace_label: str = ""):
+    `store` may be None while the workspace at `root` is still opening (start-up shows the
+    first page read straight from the file, see prefetch.py); `attach` hands it over."""
+
+    def __init__(self, app: Any, store: Any, languages: Any, workspace_label: str = "", *, root: Path | None = None):
         from inspector_app.ui.main_window import MainWindow
         from inspector_app.ui.ops import Ops
         from inspector_app.ui.settings import workspace_settings
 
+        root = store.paths.root if store is not None else Path(root)
         self.app = app
-        self.store = store
         self.ops = Ops(store)
-        self.settings = workspace_settings(store.paths.root)
-        self.window = MainWindow(self.ops, self.settings, languages=languages, workspace_label=workspace_label)
+        self.settings = workspace_settings(root)
+        self.window = MainWindow(self.ops, self.settings, languages=languages, workspace_label=workspace_label or str(root))
+
+    @property
+    def store(self) -> Any:
+        return self.ops.store
+
+    def attach(self, store: Any) -> None:
+        self.window.attach_store(store)
+
+    def open_when_shown(self, root: Path, on_opened: Any, on_error: Any) -> None:
+        """Right after the window's first paint: open the workspace (`open_store`: writer,
+        identity, checks; ~20 ms) and attach it; `on_error(WorkspaceError)` if it cannot open."""
+        from PySide6.QtCore import QTimer
+
+        def open_now() -> None:
+            from inspector_app.store import WorkspaceError, open_store
+
+            try:
+                store = open_store(root)
+            except WorkspaceError as exc:
+                on_error(exc)
+                return
+            self.attach(store)
+            on_opened(store)
+
+        self.window.ready.connect(lambda: QTimer.singleShot(0, open_now))
 
     def close(self) -> None:
         self.window.close()
         self.ops.shutdown()
-        self.store.close()
+        if self.store is not None:
+            self.store.close()
 
 
 def run_blocking(app: Any, fn, label: str) -> Any:
@@ -194,13 +223,14 @@ def open_workspace(root: Path, is_demo: bool, app: Any, interactive: bool = True
 
 
 def start_prefetch(data_dir: Path | None) -> Any:
-    """Open a known, existing workspace and read its first page while Qt loads (see prefetch.py)."""
+    """Read a known, existing workspace's first page while Qt loads (see prefetch.py)."""
     from inspector_app.store.paths import WorkspacePaths
     from inspector_app.ui.prefetch import StartupPrefetch
 
-    if data_dir is None or not WorkspacePaths(Path(data_dir).expanduser()).db.exists():
+    if data_dir is None:
         return None
-    return StartupPrefetch(Path(data_dir).expanduser())
+    db = WorkspacePaths(Path(data_dir).expanduser().resolve()).db
+    return StartupPrefetch(db) if db.exists() else None
 
 
 def run(argv: list[str] | None = None) -> int:
@@ -240,23 +270,34 @@ def run(argv: list[str] | None = None) -> int:
         if chosen is None:
             return False
         root, is_demo = chosen
-        first_page = None
-        try:
-            if prefetch is not None and not ask:
-                store, first_page = prefetch.result()
-            else:
+        quick = prefetch.result() if prefetch is not None and not ask else None
+        store = None
+        if quick is None:  # open first: a migration, or a message about a newer or damaged file
+            try:
                 store = open_workspace(Path(root), is_demo, app)
-        except WorkspaceError as exc:
+            except WorkspaceError as exc:
+                QMessageBox.critical(None, QCoreApplication.translate("App", "无法打开工作区"), str(exc))
+                return start(True)
+            shown = {key: store.setting(key) for key in ("language", "inspector.name")}
+        else:
+            shown = quick.settings
+        root = store.paths.root if store is not None else Path(root).expanduser().resolve()
+        languages.apply(args.lang or shown.get("language") or workspace_settings(root).get("ui/language"))
+        session = Session(app, store, languages, workspace_label=str(root), root=root)
+
+        def opened(_store: Any = None) -> None:
+            if not shown.get("inspector.name"):
+                IdentityDialog(session.ops).exec()
+            pointer.set("ui/last_workspace", str(root))
+            pointer.sync()
+            session.settings.set("ui/language", languages.language)
+
+        def failed_to_open(exc: Exception) -> None:
+            holder.pop("session", None)
+            session.close()
             QMessageBox.critical(None, QCoreApplication.translate("App", "无法打开工作区"), str(exc))
-            return start(True)
-        language = args.lang or store.setting("language") or workspace_settings(store.paths.root).get("ui/language")
-        languages.apply(language)
-        session = Session(app, store, languages, workspace_label=str(store.paths.root))
-        if not store.setting("inspector.name"):
-            IdentityDialog(session.ops).exec()
-        pointer.set("ui/last_workspace", str(store.paths.root))
-        pointer.sync()
-        session.settings.set("ui/language", languages.language)
+            if not start(True):
+                app.quit()
 
         def switch() -> None:
             old = holder.pop("session")
@@ -267,7 +308,11 @@ def run(argv: list[str] | None = None) -> int:
         session.window.on_switch_workspace = switch
         holder["session"] = session
         session.window.show()
-        session.window.start(first_page)
+        session.window.start(quick.page if quick is not None else None)
+        if store is None:
+            session.open_when_shown(root, opened, failed_to_open)
+        else:
+            opened()
         return True
 
     if not start(False):
@@ -275,5 +320,6 @@ def run(argv: list[str] | None = None) -> int:
     code = app.exec()
     if "session" in holder:
         holder["session"].ops.shutdown()
-        holder["session"].store.close()
+        if holder["session"].store is not None:
+            holder["session"].store.close()
     return code

@@ -99,7 +99,6 @@ class MainWindow(QMainWindow):
                  parent: QWidget | None = None):
         super().__init__(parent)
         self.ops = ops
-        self.store = ops.store
         self.settings = settings
         self.languages = languages          # LanguageManager (None in some tests)
         self.workspace_label = workspace_label or str(self.store.paths.root)
@@ -114,12 +113,13 @@ class MainWindow(QMainWindow):
         self._enterprise: Any = None
         self._enterprise_pending: str | None = None
         self._late_done = False
+        self._closing = False
         self.enterprise_tab = QWidget()
         self.enterprise_tab.setObjectName("tab_enterprise")
         QVBoxLayout(self.enterprise_tab).setContentsMargins(0, 0, 0, 0)
-        self.samples = seams.LazyTab("samples", self.store)
-        self.documents = seams.LazyTab("document_preview", self.store)
-        self.conflicts = seams.LazyTab("conflicts", self.store)
+        self.samples = seams.LazyTab("samples", lambda: (self.store,))
+        self.documents = seams.LazyTab("document_preview", lambda: (self.store,))
+        self.conflicts = seams.LazyTab("conflicts", lambda: (self.store,))
         self.side = QTabWidget()
         self.side.setObjectName("side_tabs")
         for widget in (self.enterprise_tab, self.samples, self.documents, self.conflicts):
@@ -239,6 +239,17 @@ class MainWindow(QMainWindow):
         self.identity: tuple[str, str] = ("", "")
 
     @property
+    def store(self) -> Any:
+        """The open workspace; None for a moment at start-up (see `attach_store`)."""
+        return self.ops.store
+
+    def attach_store(self, store: Any) -> None:
+        """Start-up shows the first page read straight from the file, then opens the workspace;
+        what needs it (status, drafts, enterprise panel, sync) starts now."""
+        self.ops.attach(store)
+        QTimer.singleShot(0, self._late_setup)
+
+    @property
     def enterprise(self) -> Any:
         """The enterprise panel (EnterprisePanel), built on first use."""
         if self._enterprise is None:
@@ -261,8 +272,9 @@ class MainWindow(QMainWindow):
         return self._sync_status
 
     def _late_setup(self) -> None:
-        """What the first paint does not need: the enterprise panel and the sync status."""
-        if self._late_done:
+        """What the first paint does not need: the enterprise panel and the sync status
+        (after the first paint, once the workspace is open)."""
+        if self._late_done or not self._ready_sent or self.store is None or self._closing:
             return
         self._late_done = True
         self._load_status_and_drafts()   # after the first paint: these queries would compete with it
@@ -513,6 +525,7 @@ class MainWindow(QMainWindow):
         self.refresh_status()
 
     def closeEvent(self, event) -> None:  # noqa: N802
+        self._closing = True
         if self.auto_sync is not None:
             self.auto_sync.stop(timeout=2.0)
         for window in list(self.inspections.values()):

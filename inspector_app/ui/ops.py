@@ -91,13 +91,29 @@ class Ops(QObject):
     written = Signal()                # a write committed (refresh counters)
 
     def __init__(self, store: Any, parent: QObject | None = None, max_threads: int = 3):
+        """`store` may be None while the workspace is still opening (start-up opens it right
+        after the first paint); operations asked for until `attach` start then, in order."""
         super().__init__(parent)
         self.store = store
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(max_threads)
         self._live: set[OpHandle] = set()
         self._writes_in_flight = 0
+        self._waiting: list[Callable[[], None]] = []
         self.closed = False
+
+    def attach(self, store: Any) -> None:
+        """The workspace is open: start what was asked for meanwhile."""
+        self.store = store
+        waiting, self._waiting = self._waiting, []
+        for start in waiting:
+            start()
+
+    def _when_open(self, start: Callable[[], None]) -> None:
+        if self.store is None:
+            self._waiting.append(start)
+        else:
+            start()
 
     # -- queries -----------------------------------------------------------------------------
     def query(
@@ -114,7 +130,7 @@ class Ops(QObject):
         self._wire(handle, on_success, on_failure)
         if on_progress is not None:
             relay.progressed.connect(on_progress)
-        self.pool.start(_Runnable(fn, ctx, relay))
+        self._when_open(lambda: self.pool.start(_Runnable(fn, ctx, relay)))
         return handle
 
     # -- writes ------------------------------------------------------------------------------
@@ -132,11 +148,6 @@ class Ops(QObject):
         self._wire(handle, on_success, on_failure, is_write=True)
         self._writes_in_flight += 1
         self.writes_changed.emit(self._writes_in_flight)
-        try:
-            future: Future = self.store.write(fn, *args, **kwargs)
-        except BaseException as exc:  # store closed
-            relay.failed.emit(exc)
-            return handle
 
         def bridge(fut: Future) -> None:  # runs on the writer thread
             exc = fut.exception()
@@ -145,7 +156,15 @@ class Ops(QObject):
             else:
                 relay.succeeded.emit(fut.result())
 
-        future.add_done_callback(bridge)
+        def start() -> None:
+            try:
+                future: Future = self.store.write(fn, *args, **kwargs)
+            except BaseException as exc:  # store closed
+                relay.failed.emit(exc)
+                return
+            future.add_done_callback(bridge)
+
+        self._when_open(start)
         return handle
 
     @property
@@ -191,6 +210,10 @@ class Ops(QObject):
         from PySide6.QtCore import QCoreApplication
 
         self.pool.waitForDone(30000)
+        if self.store is None:      # closed before the workspace finished opening: nothing was written
+            self._waiting.clear()
+            self.closed = True
+            return
         for _ in range(20):   # autosaves queued behind a write in flight are submitted when it commits
             if not self._writes_in_flight:
                 break

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import importlib
 import logging
-from typing import Any
+from typing import Any, Callable
 
 from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
@@ -110,20 +110,21 @@ def cls(seam: str) -> type | None:
 
 
 class LazyTab(QWidget):
-    """A tab whose seam widget is built the first time the tab is shown (keeps start-up fast)."""
+    """A tab whose seam widget is built the first time the tab is shown (keeps start-up fast).
+    `args()` gives the widget's constructor arguments then (the workspace may still be opening now)."""
 
-    def __init__(self, seam: str, *args: Any, **kwargs: Any):
+    def __init__(self, seam: str, args: Callable[[], tuple]):
         super().__init__()
         self.seam = seam
         self.setObjectName(f"tab_{seam}")
-        self._args, self._kwargs = args, kwargs
+        self._args = args
         self.inner: QWidget | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
 
     def build(self) -> QWidget:
         if self.inner is None:
-            self.inner = make(self.seam, *self._args, **self._kwargs)
+            self.inner = make(self.seam, *self._args())
             self.layout().addWidget(self.inner)
         return self.inner
 

@@ -30,6 +30,7 @@ class SmokeContext:
     result: dict[str, Any] = field(default_factory=dict)
     inspection: Any = None
     first_page: Any = None
+    open_error: Exception | None = None     # the workspace could not be opened after the first paint
 
     def wait_until(self, predicate: Callable[[], bool], seconds: float = 30.0) -> None:
         from PySide6.QtCore import QEventLoop
@@ -49,6 +50,10 @@ def step_main_window(ctx: SmokeContext) -> dict:
     ctx.window.show()
     ctx.window.start(ctx.first_page)
     ctx.wait_until(lambda: bool(shown))
+    ctx.wait_until(lambda: ctx.ops.store is not None or ctx.open_error is not None)   # opened right after the paint
+    if ctx.open_error is not None:
+        raise ctx.open_error
+    ctx.store = ctx.ops.store
     return {"startup_seconds": round(shown[0], 3), "tasks": ctx.window.tasks.model.total}
 
 
@@ -111,13 +116,17 @@ def run_smoke_test(args: Any) -> int:
     app = create_application(sys.argv[:1])
     languages = LanguageManager(app)
     languages.apply(args.lang or "zh_CN")
-    store, first_page = prefetch.result() if prefetch is not None else (open_store(root), None)
+    quick = prefetch.result() if prefetch is not None else None
+    store = None if quick is not None else open_store(root)   # else opened after the first paint, as `run` does
     demo_started = time.monotonic()
-    if ensure_demo(store):
+    if store is not None and ensure_demo(store):
         result["demo_build_seconds"] = round(time.monotonic() - demo_started, 3)
-        first_page = None
-    session = Session(app, store, languages, workspace_label=str(root))
-    ctx = SmokeContext(app=app, store=store, ops=session.ops, window=session.window, result=result, first_page=first_page)
+    root = store.paths.root if store is not None else root.expanduser().resolve()
+    session = Session(app, store, languages, workspace_label=str(root), root=root)
+    ctx = SmokeContext(app=app, store=store, ops=session.ops, window=session.window, result=result,
+                       first_page=quick.page if quick is not None else None)
+    if store is None:
+        session.open_when_shown(root, lambda _store: None, lambda exc: setattr(ctx, "open_error", exc))
     step_name = ""
     try:
         for step in SMOKE_STEPS:
@@ -130,6 +139,7 @@ def run_smoke_test(args: Any) -> int:
         traceback.print_exc(file=sys.stderr)
     finally:
         session.ops.shutdown()
-        store.close()
+        if session.store is not None:
+            session.store.close()
     print(json.dumps(result, ensure_ascii=False))
     return 0 if result["ok"] else 1
