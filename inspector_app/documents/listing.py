@@ -69,9 +69,9 @@ def _issued(db: Database, records: list[dict[str, Any]]) -> list[dict[str, Any]]
     return out
 
 
-def task_documents(db: Database, task_id: str) -> dict[str, Any]:
-    """{"records": [...], "rows": [...]}: one row per issued document of the task's records and
-    one per document that applies to a record but was not issued yet (`issued` False).
+def task_documents(db: Database, task_id: str) -> list[dict[str, Any]]:
+    """One row per issued document of the task's records and one per document that applies to
+    a record but was not issued yet (`issued` False); no rows when the task has no records.
 
     Rows are grouped by record (oldest first), document types in `DOC_TYPES` order. Each row:
     doc_type, number, document_id, issued, issued_at (UTC), issued_local (CST), state,
@@ -98,4 +98,4 @@ def task_documents(db: Database, task_id: str) -> dict[str, Any]:
     type_order = {t: i for i, t in enumerate(DOC_TYPES)}
     rows.sort(key=lambda row: (order[row["record"]["id"]], type_order.get(row["doc_type"], len(DOC_TYPES)),
                                not row["issued"], row["issued_at"]))
-    return {"records": records, "rows": rows}
+    return rows

@@ -56,10 +56,16 @@ class DocumentListModel(QAbstractTableModel):
         self.rows = rows
         self.endResetModel()
 
-    def row_of(self, key: tuple[str, str]) -> int:
-        """Row index of (doc_type, record id) or of a document number (first element ""), -1 if absent."""
+    def row_of(self, doc_type: str, record_id: str) -> int:
+        """Row index of the document of `doc_type` for the record, -1 if it is not listed."""
         for i, row in enumerate(self.rows):
-            if key == (row["doc_type"], row["record"]["id"]) or (not key[0] and key[1] and key[1] == row["number"]):
+            if (row["doc_type"], row["record"]["id"]) == (doc_type, record_id):
+                return i
+        return -1
+
+    def row_of_number(self, number: str) -> int:
+        for i, row in enumerate(self.rows):
+            if number and row["number"] == number:
                 return i
         return -1
 
@@ -98,9 +104,7 @@ class DocumentListModel(QAbstractTableModel):
     def state_text(self, row: dict[str, Any]) -> str:
         if row["issued"]:
             return self.tr("已签发") if row["state"] == "issued" else row["state"]
-        if row["record"]["state"] == "draft":
-            return self.tr("未签发（记录未定稿）")
-        return self.tr("未签发")
+        return self.tr("待定稿") if row["record"]["state"] == "draft" else self.tr("未签发")
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -154,7 +158,6 @@ class DocumentsTab(QWidget):
         self.store = store
         self.ops = Ops(store, self, max_threads=2)
         self.task: dict[str, Any] | None = None
-        self.records: list[dict[str, Any]] = []
         self.loading = False
         self.load_error = ""
         self.preview_dialog: QWidget | None = None
@@ -200,11 +203,12 @@ class DocumentsTab(QWidget):
         self.table.setWordWrap(False)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(30)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in (("number", 200), ("type", 130), ("record", 250), ("issued", 130)):
-            header.resizeSection(DocumentListModel.COLUMNS.index(column), width)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # the record gets what is left (full text in its tooltip): number, time and state stay in view
+        header.setSectionResizeMode(DocumentListModel.COLUMNS.index("record"), QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(56)
         list_page = QWidget()
         list_layout = QVBoxLayout(list_page)
         list_layout.setContentsMargins(0, 0, 0, 0)
@@ -217,7 +221,6 @@ class DocumentsTab(QWidget):
 
         self.preview_button = QPushButton()
         self.preview_button.setObjectName("preview_document")
-        style.role(self.preview_button, "primary")
         self.preview_button.clicked.connect(self.preview_current)
         self.verify_button = QPushButton()
         self.verify_button.setObjectName("verify_document")
@@ -264,7 +267,7 @@ class DocumentsTab(QWidget):
         self._debounce = QTimer(self, singleShot=True, interval=150)   # arrowing through tasks reads only where it stops
         self._debounce.timeout.connect(self.reload)
         self.table.activated.connect(lambda _index: self.preview_current())
-        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.retranslate()
 
     # -- following the main window ---------------------------------------------------------------
@@ -274,7 +277,6 @@ class DocumentsTab(QWidget):
         self.task = dict(task) if task else None
         if (self.task["id"] if self.task else None) != previous:
             self._generation += 1          # a read for the previous task still in flight is dropped
-            self.records = []
             self.load_error = ""
             self.model.set_rows([])
             self.loading = self.task is not None
@@ -297,22 +299,19 @@ class DocumentsTab(QWidget):
         self.loading = True
         self._show_state()
         self.ops.query(lambda _ctx: task_documents(store.read(), task_id),
-                       on_success=lambda result: self._loaded(generation, result),
+                       on_success=lambda rows: self._loaded(generation, rows),
                        on_failure=lambda exc: self._failed(generation, exc))
 
-    def _loaded(self, generation: int, result: dict[str, Any]) -> None:
+    def _loaded(self, generation: int, rows: list[dict[str, Any]]) -> None:
         if generation != self._generation:
             return
         keep = self._select_key or self._current_key()
         self._select_key = None
         self.loading = False
         self.load_error = ""
-        self.records = result["records"]
-        self.model.set_rows(result["rows"])
-        self.table.resizeColumnToContents(DocumentListModel.COLUMNS.index("number"))
-        if keep is not None and (row := self.model.row_of(keep)) >= 0:
-            self.table.selectRow(row)
-            self.table.scrollTo(self.model.index(row, 0))
+        self.model.set_rows(rows)
+        if keep is not None:
+            self._select(self.model.row_of(*keep))
         self._show_state()
         self.loaded.emit()
 
@@ -323,6 +322,11 @@ class DocumentsTab(QWidget):
         self.load_error = str(exc) or exc.__class__.__name__
         self._show_state()
         self.loaded.emit()
+
+    def _select(self, row: int) -> None:
+        if row >= 0:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
 
     def _current_key(self) -> tuple[str, str] | None:
         row = self.current_row()
@@ -444,9 +448,8 @@ class DocumentsTab(QWidget):
             return
         self._verify_outcome = outcome
         self._show_verification(path, outcome)
-        if getattr(outcome, "ok", False) and (row := self.model.row_of(("", outcome.number))) >= 0:
-            self.table.selectRow(row)
-            self.table.scrollTo(self.model.index(row, 0))
+        if getattr(outcome, "ok", False):
+            self._select(self.model.row_of_number(outcome.number))
         self.verified.emit(outcome)
 
     def _show_verification(self, path: Path, outcome: Any) -> None:
@@ -454,7 +457,7 @@ class DocumentsTab(QWidget):
             reason = outcome.strerror if isinstance(outcome, OSError) and outcome.strerror else str(outcome)
             self._paint_verify_box(style.BAD, self.tr("无法读取文件 {f}").format(f=path.name), reason)
             return
-        kind = type_label(outcome.doc_type) if outcome.doc_type else ""
+        kind = type_label(outcome.doc_type) if outcome.doc_type else "—"
         lines: list[str] = []
         if outcome.ok:
             title = self.tr("验证通过：{f}").format(f=path.name)
@@ -463,7 +466,7 @@ class DocumentsTab(QWidget):
         else:
             title = self.tr("验证未通过：{f}").format(f=path.name)
             if outcome.number:
-                lines.append(self.tr("文书编号：{n}（{t}）").format(n=outcome.number, t=kind or "—"))
+                lines.append(self.tr("文书编号：{n}（{t}）").format(n=outcome.number, t=kind))
             lines += [f"{i}. {reason}" for i, reason in enumerate(outcome.reasons, start=1)]
         self._paint_verify_box(style.OK if outcome.ok else style.BAD, title, "\n".join(lines))
 
