@@ -266,3 +266,35 @@ def test_verify_a_pdf_file(demo, tab, qtbot, tmp_path):
         tab.verify_file(tmp_path / "missing.pdf")
     assert tab.verify_title.text() == "无法读取文件 missing.pdf"
     assert tab.verify_button.isEnabled()
+
+
+def add_no_sample_record(store, task: dict) -> str:
+    from inspector_app.demo.documents import add_site_record
+    from inspector_app.store.reference import fetch
+
+    return store.write_sync(lambda txn: add_site_record(txn, task["id"], fetch(txn.db, "enterprise", task["enterprise_id"]),
+                                                        "no_sample", seed=5))
+
+
+def test_refresh_shows_a_record_added_meanwhile(demo, tab, qtbot):
+    task = show_task(tab, qtbot, demo, EMPTY_TASK)
+    assert tab.model.rowCount() == 0
+    add_no_sample_record(demo, task)
+    with qtbot.waitSignal(tab.loaded, timeout=20000):
+        tab.refresh_button.click()
+    assert [(r["type"], r["grey"], r["state"]) for r in shown(tab)] == [("未抽到样品确认书", True, "待定稿")]
+    assert tab.pages.currentIndex() == 1
+
+
+def test_what_applies_is_read_again_after_the_workspace_changes(demo):
+    """`listing.applicable` is kept on the reader connection; a commit elsewhere renews it."""
+    from inspector_app.documents.listing import task_documents
+
+    db = demo.read()
+    task = task_row(demo, REFUSAL_TASK)
+    assert [r["doc_type"] for r in task_documents(db, task["id"])] == ["refusal_record"]
+    assert [r["doc_type"] for r in task_documents(db, task["id"])] == ["refusal_record"]      # kept: same answer
+    record_id = add_no_sample_record(demo, task)
+    rows = task_documents(db, task["id"])
+    assert sorted((r["doc_type"], r["issued"]) for r in rows) == [("no_sample_record", False), ("refusal_record", False)]
+    assert {r["record"]["id"] for r in rows if r["doc_type"] == "no_sample_record"} == {record_id}

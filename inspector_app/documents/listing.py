@@ -69,6 +69,22 @@ def _issued(db: Database, records: list[dict[str, Any]]) -> list[dict[str, Any]]
     return out
 
 
+def applicable(db: Database) -> dict[str, frozenset[str]]:
+    """doc_type → ids of the records that call for it (each module's `candidates`).
+
+    The rules scan the whole workspace, so the sets are kept on this reader connection until
+    another connection commits (`PRAGMA data_version` changes): browsing tasks costs the scan
+    once, not once per task.
+    """
+    version = db.execute("PRAGMA data_version").fetchone()[0]
+    cached = getattr(db, "_fi_applicable", None)
+    if cached is not None and cached[0] == version:
+        return cached[1]
+    sets = {doc_type: frozenset(module_for(doc_type).candidates(db)) for doc_type in DOC_TYPES}
+    db._fi_applicable = (version, sets)  # type: ignore[attr-defined] - one reader connection per thread
+    return sets
+
+
 def task_documents(db: Database, task_id: str) -> list[dict[str, Any]]:
     """One row per issued document of the task's records and one per document that applies to
     a record but was not issued yet (`issued` False); no rows when the task has no records.
@@ -83,11 +99,8 @@ def task_documents(db: Database, task_id: str) -> list[dict[str, Any]]:
     have = {(d["type"], d["record_id"]) for d in issued}
     pending: list[tuple[str, str]] = []
     if records:
-        for doc_type in DOC_TYPES:
-            for record_id in module_for(doc_type).candidates(db):
-                if record_id in by_id and (doc_type, record_id) not in have:
-                    pending.append((doc_type, record_id))
-                    have.add((doc_type, record_id))
+        for doc_type, record_ids in applicable(db).items():
+            pending += [(doc_type, r["id"]) for r in records if r["id"] in record_ids and (doc_type, r["id"]) not in have]
 
     rows = [{"doc_type": d["type"], "number": d["number"], "document_id": d["id"], "issued": True,
              "issued_at": d["issued_at"], "issued_local": local_time(d["issued_at"]), "state": d["state"],
