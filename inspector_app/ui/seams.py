@@ -16,7 +16,8 @@ and the rest of the screen works.
 | conflicts         | ConflictsView              | ConflictsView(store)                                      | main window tab 冲突 (lazy)     |
 
 Widgets that follow a record may offer `set_task(task_row)` / `set_enterprise(id)` /
-`set_owner(owner_kind, owner_id, item_id)`; the main window calls them when they exist.
+`set_owner(owner_kind, owner_id, item_id)`; the main window calls them when they exist (a lazy
+tab not built yet gets the latest call of each when it is built).
 Widgets that change evidence may emit `changed` (no args); the inspection screen then
 re-counts the item's photos.
 """
@@ -119,6 +120,7 @@ class LazyTab(QWidget):
         self.setObjectName(f"tab_{seam}")
         self._args = args
         self.inner: QWidget | None = None
+        self.pending_calls: dict[str, tuple] = {}   # call_if before the build: replayed on it (newest per method)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
 
@@ -126,6 +128,9 @@ class LazyTab(QWidget):
         if self.inner is None:
             self.inner = make(self.seam, *self._args())
             self.layout().addWidget(self.inner)
+            calls, self.pending_calls = self.pending_calls, {}
+            for method, args in calls.items():
+                call_if(self.inner, method, *args)
         return self.inner
 
     def showEvent(self, event) -> None:  # noqa: N802
@@ -136,6 +141,9 @@ class LazyTab(QWidget):
 def call_if(widget: QWidget | None, method: str, *args: Any) -> None:
     """Tell a seam widget about the current record when it supports it."""
     if isinstance(widget, LazyTab):
+        if widget.inner is None:
+            widget.pending_calls[method] = args
+            return
         widget = widget.inner
     if widget is None:
         return

@@ -2039,9 +2039,13 @@ Font: Droid Sans Fallback (Apache 2.0).</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/seams.py" line="43" />
+        <source>文书</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
         <location filename="../../inspector_app/ui/seams.py" line="44" />
         <source>文书预览</source>
-        <translation>Documents</translation>
+        <translation>Document preview</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/seams.py" line="45" />
@@ -2940,6 +2944,232 @@ Log file: {p}</translation>
         <location filename="../../inspector_app/ui/crash.py" />
         <source>之后又发生了 {n} 个错误，详见日志。</source>
         <translation>{n} more error(s) since then; see the log.</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentListModel</name>
+    <message>
+        <location filename="../../inspector_app/ui/documents_tab.py" />
+        <source>文书编号</source>
+        <translation>Document no.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents_tab.py" />
+        <source>文书类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents_tab.py" />
+        <source>记录</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents_tab.py" />
+        <source>签发时间</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents_tab.py" />
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents_tab.py" />
+        <source>现场检查</source>
+        <translation>Inspection</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents_tab.py" />
+        <source>抽样单</source>
+        <translation>Sampling record</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents_tab.py" />
+        <source>拒检认定</source>
+        <translation>Refusal record</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents_tab.py" />
+        <source>未抽到样品</source>
+        <translation>No-sample record</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents_tab.py" />
+        <source>（更正）</source>
+        <translation> (correction)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents_tab.py" />
+        <source>（草稿）</source>
+        <translation> (draft)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents_tab.py" />
+        <source>已签发</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents_tab.py" />
+        <source>待定稿</source>
+        <translation>Awaiting finalization</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents_tab.py" />
+        <source>未签发</source>
+        <translation>Not issued</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents_tab.py" />
+        <source>记录尚未定稿：可以预览，定稿后才能签发。</source>
+        <translation>The record is not finalized yet: the document can be previewed, and issued once the record is finalized.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents_tab.py" />
+        <source>尚未签发：双击预览，确认无误后签发。</source>
+        <translation>Not issued yet: double-click to preview it, then issue it when it is correct.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents_tab.py" />
+        <source>双击查看、打印或另存为（与签发时的文件完全一致）。</source>
+        <translation>Double-click to view, print or save it (identical to the file as issued).</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsTab</name>
+    <message>
+        <location filename="../../inspector_app/ui/documents_tab.py" />
+        <source>请先在左侧选择任务</source>
+        <translation>Select a task on the left first</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents_tab.py" />
+        <source>选择任务后，这里列出该任务已签发的文书，以及还可以签发的文书。</source>
+        <translation>Once a task is selected, its issued documents are listed here, with the documents that can still be issued.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents_tab.py" />
+        <source>任务 {n} · {e}</source>
+        <translation>Task {n} · {e}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents_tab.py" />
+        <source>无法读取该任务的文书</source>
+        <translation>The task's documents could not be read</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents_tab.py" />
+        <source>正在读取文书…</source>
+        <translation>Reading documents…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents_tab.py" />
+        <source>该任务还没有签发文书</source>
+        <translation>No documents have been issued for this task</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents_tab.py" />
+        <source>该任务还没有检查记录、抽样单或现场记录，暂时没有可签发的文书。</source>
+        <translation>The task has no inspection, sampling or site record yet, so there is no document to issue.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents_tab.py" />
+        <source>该任务还没有签发文书。灰色行是可以签发的 {n} 份文书：选中后点击“预览/签发…”。</source>
+        <translation>No documents have been issued for this task. The {n} grey rows can be issued: select one and click “Preview / issue…”.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents_tab.py" />
+        <source>已签发 {i} 份文书；灰色行是尚未签发的 {n} 份。</source>
+        <translation>Documents issued: {i}; the grey rows ({n}) are not issued yet.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents_tab.py" />
+        <source>已签发 {i} 份文书，没有待签发的文书。</source>
+        <translation>Documents issued: {i}; nothing left to issue.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents_tab.py" />
+        <source>预览/签发…</source>
+        <translation>Preview / issue…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents_tab.py" />
+        <source>预览/打印…</source>
+        <translation>Preview / print…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents_tab.py" />
+        <source>验证文书…</source>
+        <translation>Verify a document…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents_tab.py" />
+        <source>选择一份 PDF 文件，核对它是否与本工作区签发的文书完全一致。</source>
+        <translation>Choose a PDF file and check that it is exactly a document issued in this workspace.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents_tab.py" />
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents_tab.py" />
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents_tab.py" />
+        <source>文书预览组件未能加载（详见日志）。</source>
+        <translation>The document preview could not be loaded (see the log).</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents_tab.py" />
+        <source>记录尚未定稿，不能签发。请先在记录中签字定稿。</source>
+        <translation>The record is not finalized, so the document cannot be issued. Sign and finalize the record first.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents_tab.py" />
+        <source>选择要验证的文书 PDF</source>
+        <translation>Choose the document PDF to verify</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents_tab.py" />
+        <source>PDF 文件 (*.pdf);;所有文件 (*)</source>
+        <translation>PDF files (*.pdf);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents_tab.py" />
+        <source>正在验证 {f}…</source>
+        <translation>Verifying {f}…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents_tab.py" />
+        <source>无法读取文件 {f}</source>
+        <translation>Cannot read the file {f}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents_tab.py" />
+        <source>验证通过：{f}</source>
+        <translation>Verified: {f}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents_tab.py" />
+        <source>文书 {n}（{t}）与本工作区的签发记录一致：文书编号、内容校验值和文件内容均相符。</source>
+        <translation>Document {n} ({t}) matches what this workspace issued: number, content hash and file bytes all agree.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents_tab.py" />
+        <source>注意：{note}</source>
+        <translation>Note: {note}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents_tab.py" />
+        <source>验证未通过：{f}</source>
+        <translation>Verification failed: {f}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents_tab.py" />
+        <source>文书编号：{n}（{t}）</source>
+        <translation>Document number: {n} ({t})</translation>
     </message>
 </context>
 </TS>
