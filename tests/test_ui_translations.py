@@ -89,3 +89,66 @@ def test_catalogue_compiles_and_loads(tmp_path, qapp):
         assert QCoreApplication.translate("SyncStatusWidget", "%n 项待同步", "", 3) == "3 items waiting to sync"
     finally:
         qapp.removeTranslator(translator)
+
+
+def visible_texts(widget) -> list[str]:
+    """Every text a person sees in `widget` and its children (user data in table cells excluded)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QLineEdit, QTableView, QWidget
+
+    texts = [widget.windowTitle()]
+    for child in [widget, *widget.findChildren(QWidget)]:
+        if isinstance(child, QLabel):
+            texts.append(child.text())
+        elif isinstance(child, QAbstractButton):
+            texts.append(child.text())
+        elif isinstance(child, QGroupBox):
+            texts.append(child.title())
+        elif isinstance(child, QLineEdit):
+            texts.append(child.placeholderText())
+        elif isinstance(child, QTableView) and child.model() is not None:
+            model = child.model()
+            texts += [model.headerData(c, Qt.Orientation.Horizontal) or "" for c in range(model.columnCount())]
+    return texts
+
+
+def test_sync_and_signature_widgets_show_english(qtbot, qapp, demo_store):
+    """Under the English catalogue these widgets show no Chinese but the data they were given; the
+    status-bar widget and the conflicts tab, built before the switch, follow it live."""
+    from inspector_app.store import reference
+    from inspector_app.sync.pull import PullStats, apply_change
+    from inspector_app.ui.custody_sign import SignDialog
+    from inspector_app.ui.i18n import LanguageManager
+    from inspector_app.ui.sync_conflicts import ConflictsView
+    from inspector_app.ui.sync_login import SyncLoginDialog
+    from inspector_app.ui.sync_status import SyncStatusWidget
+    from inspector_app.ui.sync_window import SyncWindow
+
+    ent = reference.query(demo_store.read(), "SELECT * FROM enterprise ORDER BY id LIMIT 1", table="enterprise")[0]
+    demo_store.write_sync(lambda txn: reference.update_enterprise(txn, ent["id"], {"contact": "Wang", "phone": "1"}))
+    demo_store.write_sync(lambda txn: apply_change(
+        txn, {"entity": "enterprise", "entity_id": ent["id"], "op": "upsert",
+              "payload": {**ent, "contact": "Zhao", "phone": "2", "version": 4, "server_version": 4}}, PullStats(), {}))
+    languages = LanguageManager(qapp)
+    assert languages.apply("zh_CN")
+    try:
+        status = SyncStatusWidget(demo_store, refresh_ms=100000)
+        conflicts = ConflictsView(demo_store)
+        for widget in (status, conflicts):
+            qtbot.addWidget(widget)
+        qtbot.waitUntil(lambda: status.state != "loading" and conflicts.model.rowCount() == 1, timeout=5000)
+        assert status.button.text() == "立即同步" and conflicts.model.index(0, 2).data() == "联系人和电话"
+
+        assert languages.apply("en")
+        qtbot.waitUntil(lambda: status.button.text() == "Sync now", timeout=5000)
+        assert status.text.text() == "Not logged in to the sync server · Last sync: never · 1 conflict to resolve"
+        assert conflicts.summary.text().startswith("1 conflict needs your decision.")
+        assert conflicts.model.index(0, 2).data() == "Contact and Phone"
+        widgets = [status, conflicts, SyncLoginDialog(demo_store), SyncWindow(demo_store, start=False),
+                   SignDialog([{"name": "Li Ming", "cert_no": "A-1"}], "ACME Ltd", with_producer=True)]
+        for widget in widgets[2:]:
+            qtbot.addWidget(widget)
+        chinese = [text for widget in widgets for text in visible_texts(widget) if CJK.search(text)]
+        assert chinese == []
+    finally:
+        languages.apply("zh_CN")

@@ -398,17 +398,17 @@ Font: Droid Sans Fallback (Apache 2.0).</translation>
 <context>
     <name>ConflictFieldsModel</name>
     <message>
-        <location filename="../../inspector_app/ui/sync_conflicts.py" line="120"/>
+        <location filename="../../inspector_app/ui/sync_conflicts.py" line="131"/>
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_conflicts.py" line="120"/>
+        <location filename="../../inspector_app/ui/sync_conflicts.py" line="131"/>
         <source>本机的值</source>
         <translation>Value on this computer</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_conflicts.py" line="120"/>
+        <location filename="../../inspector_app/ui/sync_conflicts.py" line="131"/>
         <source>服务器的值</source>
         <translation>Value on the server</translation>
     </message>
@@ -416,32 +416,32 @@ Font: Droid Sans Fallback (Apache 2.0).</translation>
 <context>
     <name>ConflictsModel</name>
     <message>
-        <location filename="../../inspector_app/ui/sync_conflicts.py" line="73"/>
+        <location filename="../../inspector_app/ui/sync_conflicts.py" line="77"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_conflicts.py" line="73"/>
+        <location filename="../../inspector_app/ui/sync_conflicts.py" line="77"/>
         <source>记录</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_conflicts.py" line="73"/>
+        <location filename="../../inspector_app/ui/sync_conflicts.py" line="77"/>
         <source>不同的字段</source>
         <translation>Differing fields</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_conflicts.py" line="73"/>
+        <location filename="../../inspector_app/ui/sync_conflicts.py" line="77"/>
         <source>发现时间</source>
         <translation>Detected</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_conflicts.py" line="74"/>
+        <location filename="../../inspector_app/ui/sync_conflicts.py" line="78"/>
         <source>企业</source>
         <translation>Enterprise</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_conflicts.py" line="74"/>
+        <location filename="../../inspector_app/ui/sync_conflicts.py" line="78"/>
         <source>任务</source>
         <translation>Task</translation>
     </message>
@@ -449,22 +449,22 @@ Font: Droid Sans Fallback (Apache 2.0).</translation>
 <context>
     <name>ConflictsView</name>
     <message>
-        <location filename="../../inspector_app/ui/sync_conflicts.py" line="181"/>
+        <location filename="../../inspector_app/ui/sync_conflicts.py" line="224"/>
         <source>正在读取冲突…</source>
         <translation>Loading conflicts…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_conflicts.py" line="185"/>
+        <location filename="../../inspector_app/ui/sync_conflicts.py" line="221"/>
         <source>保留本机的值</source>
         <translation>Keep this computer&apos;s value</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_conflicts.py" line="186"/>
+        <location filename="../../inspector_app/ui/sync_conflicts.py" line="222"/>
         <source>采用服务器的值</source>
         <translation>Use the server&apos;s value</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/sync_conflicts.py" line="217"/>
+        <location filename="../../inspector_app/ui/sync_conflicts.py" line="225"/>
         <source>有 %n 处冲突需要您决定。两边的值都已保存，不会丢失。</source>
         <translation>
             <numerusform>%n conflict needs your decision. Both values are kept; nothing is lost.</numerusform>
@@ -472,7 +472,7 @@ Font: Droid Sans Fallback (Apache 2.0).</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_conflicts.py" line="218"/>
+        <location filename="../../inspector_app/ui/sync_conflicts.py" line="226"/>
         <source>没有待处理的冲突。</source>
         <translation>No conflicts to resolve.</translation>
     </message>
@@ -3002,32 +3002,32 @@ Log file: {p}</translation>
 <context>
     <name>SyncStatusWidget</name>
     <message>
-        <location filename="../../inspector_app/ui/sync_status.py" line="41"/>
+        <location filename="../../inspector_app/ui/sync_status.py" line="99"/>
         <source>正在读取同步状态…</source>
         <translation>Loading sync status…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_status.py" line="43"/>
+        <location filename="../../inspector_app/ui/sync_status.py" line="97"/>
         <source>立即同步</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_status.py" line="100"/>
+        <location filename="../../inspector_app/ui/sync_status.py" line="112"/>
         <source>从未</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_status.py" line="103"/>
+        <location filename="../../inspector_app/ui/sync_status.py" line="115"/>
         <source>未登录同步服务器</source>
         <translation>Not logged in to the sync server</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_status.py" line="105"/>
+        <location filename="../../inspector_app/ui/sync_status.py" line="117"/>
         <source>正在同步…</source>
         <translation>Syncing…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/sync_status.py" line="107"/>
+        <location filename="../../inspector_app/ui/sync_status.py" line="119"/>
         <source>离线 · %n 项待同步</source>
         <translation>
             <numerusform>Offline · %n item waiting to sync</numerusform>
@@ -3035,7 +3035,7 @@ Log file: {p}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/sync_status.py" line="109"/>
+        <location filename="../../inspector_app/ui/sync_status.py" line="121"/>
         <source>同步未完成 · %n 项待同步</source>
         <translation>
             <numerusform>Sync incomplete · %n item waiting to sync</numerusform>
@@ -3043,7 +3043,7 @@ Log file: {p}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/sync_status.py" line="111"/>
+        <location filename="../../inspector_app/ui/sync_status.py" line="123"/>
         <source>%n 项待同步</source>
         <translation>
             <numerusform>%n item waiting to sync</numerusform>
@@ -3051,17 +3051,17 @@ Log file: {p}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_status.py" line="113"/>
+        <location filename="../../inspector_app/ui/sync_status.py" line="125"/>
         <source>已全部同步</source>
         <translation>Everything synced</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_status.py" line="115"/>
+        <location filename="../../inspector_app/ui/sync_status.py" line="127"/>
         <source>上次同步 {t}</source>
         <translation>Last sync: {t}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/sync_status.py" line="118"/>
+        <location filename="../../inspector_app/ui/sync_status.py" line="130"/>
         <source>%n 处冲突待处理</source>
         <translation>
             <numerusform>%n conflict to resolve</numerusform>
