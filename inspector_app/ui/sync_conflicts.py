@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex,
+from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QEvent, QLocale, QModelIndex,
                             QPersistentModelIndex, Qt, Signal)
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter, QTableView,
@@ -70,8 +70,15 @@ class ConflictsModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.rows: list[dict] = []
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Headers and cells in the current UI language (after a language switch too)."""
         self.headers = [self.tr("类型"), self.tr("记录"), self.tr("不同的字段"), self.tr("发现时间")]
         self.entity_names = {"enterprise": self.tr("企业"), "task": self.tr("任务")}
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.headers) - 1)
+        if self.rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, len(self.headers) - 1))
 
     def set_rows(self, rows: list[dict]) -> None:
         self.beginResetModel()
@@ -102,7 +109,8 @@ class ConflictsModel(QAbstractTableModel):
             value = row["server_value"] or row["local_value"]
             return value.get("name") or value.get("number") or row["entity_id"]
         if col == 2:
-            return "、".join(field_label(k) for k, _, _ in differences(row))
+            # the UI language's list ("联系人、电话和地址" / "Contact, Phone, and Address")
+            return QLocale().createSeparatedList([field_label(k) for k, _, _ in differences(row)])
         if col == 3:
             try:
                 return parse_utc(row["detected_at"]).astimezone().strftime("%Y-%m-%d %H:%M")
@@ -117,7 +125,13 @@ class ConflictFieldsModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.fields: list[tuple[str, Any, Any, bool]] = []
+        self.retranslate()
+
+    def retranslate(self) -> None:
         self.headers = [self.tr("字段"), self.tr("本机的值"), self.tr("服务器的值")]
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.headers) - 1)
+        if self.fields:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.fields) - 1, 0))
 
     def set_conflict(self, conflict: dict | None) -> None:
         self.beginResetModel()
@@ -178,12 +192,14 @@ class ConflictsView(QWidget):
         self.fields.verticalHeader().hide()
         self.fields.setWordWrap(True)
 
-        self.summary = QLabel(self.tr("正在读取冲突…"))
+        self.loaded = False
+        self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.keep_local = QPushButton(self.tr("保留本机的值"))
-        self.use_server = QPushButton(self.tr("采用服务器的值"))
+        self.keep_local = QPushButton()
+        self.use_server = QPushButton()
+        self.retranslate()
         self.keep_local.clicked.connect(lambda: self.resolve_selected("local"))
         self.use_server.clicked.connect(lambda: self.resolve_selected("server"))
         buttons = QHBoxLayout()
@@ -201,6 +217,21 @@ class ConflictsView(QWidget):
         self._update_buttons()
         self.reload()
 
+    def retranslate(self) -> None:
+        self.keep_local.setText(self.tr("保留本机的值"))
+        self.use_server.setText(self.tr("采用服务器的值"))
+        rows = len(self.model.rows)
+        self.summary.setText(self.tr("正在读取冲突…") if not self.loaded
+                             else self.tr("有 %n 处冲突需要您决定。两边的值都已保存，不会丢失。", "", rows) if rows
+                             else self.tr("没有待处理的冲突。"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.model.retranslate()
+            self.fields_model.retranslate()
+            self.retranslate()
+        super().changeEvent(event)
+
     def _run(self, job: SyncJob) -> SyncJob:
         self._jobs.add(job)
         job.signals.finished.connect(lambda: self._jobs.discard(job))
@@ -214,8 +245,8 @@ class ConflictsView(QWidget):
 
     def _loaded(self, rows: list[dict]) -> None:
         self.model.set_rows(rows)
-        self.summary.setText(self.tr("有 %n 处冲突需要您决定。两边的值都已保存，不会丢失。", "", len(rows)) if rows
-                             else self.tr("没有待处理的冲突。"))
+        self.loaded = True
+        self.retranslate()
         if rows:
             self.table.selectRow(0)
         else:

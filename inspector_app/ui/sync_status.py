@@ -12,7 +12,7 @@ read on a worker every `refresh_ms`; the UI thread never touches the database or
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
 
 from inspector_app.domain.ids import parse_utc
@@ -38,9 +38,9 @@ class SyncStatusWidget(QWidget):
         self._job: SyncJob | None = None
 
         self.dot = QLabel("●")
-        self.text = QLabel(self.tr("正在读取同步状态…"))
+        self.text = QLabel()
         self.button = QToolButton()
-        self.button.setText(self.tr("立即同步"))
+        self.retranslate()
         self.button.clicked.connect(self._sync_clicked)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 0, 4, 0)
@@ -93,6 +93,18 @@ class SyncStatusWidget(QWidget):
         self._render()
 
     # -- view ---------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.button.setText(self.tr("立即同步"))
+        if self.state == "loading":
+            self.text.setText(self.tr("正在读取同步状态…"))
+        else:
+            self._render()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
     def _render(self) -> None:
         info = self.info
         pending = int(info.get("pending_changes", 0)) + int(info.get("pending_blobs", 0))
