@@ -181,6 +181,7 @@ class BlobUploader:
         self._urls: dict[str, str | None] = {}
         self._url_queue: list[tuple[str, str | None]] = []
         self._url_lock = threading.Lock()
+        self._report_lock = threading.Lock()
         self._url_flushed = 0.0
         self._mimes: dict[str, str] = {}
         self.stats = BlobStats()
@@ -190,9 +191,12 @@ class BlobUploader:
         return self._abort or self._user_cancelled()
 
     def _report(self) -> None:
+        """Progress from the upload threads, one at a time: each report is a snapshot at least as
+        new as the one before, so the sync window never ends on a stale "8 / 9"."""
         if self.progress:
-            self.progress({"phase": "blobs", "bytes_done": self.stats.bytes_done, "bytes_total": self.stats.bytes_total,
-                           "files_done": self.stats.uploaded, "files_total": self.stats.missing})
+            with self._report_lock:
+                self.progress({"phase": "blobs", "bytes_done": self.stats.bytes_done, "bytes_total": self.stats.bytes_total,
+                               "files_done": self.stats.uploaded, "files_total": self.stats.missing})
 
     # -- per-thread HTTP ----------------------------------------------------------------------
     def _client(self) -> SyncClient:
