@@ -330,3 +330,23 @@ def test_a_corrupt_photo_is_refused_in_words_and_writes_nothing(tab, qtbot, stor
     form.add_photos("receipt", [str(good)])
     qtbot.waitUntil(lambda: form.photo_counts.get("receipt", 0) == 1, timeout=15000)
     assert attached() == 1
+
+
+def test_enterprise_panel_names_where_the_samples_are(store, qtbot):
+    """The enterprise's sample history says where each part is in words, never the raw cache."""
+    from inspector_app.ui.enterprise_panel import EnterprisePanel
+    from inspector_app.ui.ops import Ops
+    from tests.custody_helpers import courier_ship, receive
+
+    sample = signed_sample(store)
+    courier_ship(store, sample["id"], part="test")
+    receive(store, sample["id"], part="test")
+    ops = Ops(store)
+    panel = EnterprisePanel(ops)
+    qtbot.addWidget(panel)
+    panel.show_enterprise(sample["enterprise_id"])
+    qtbot.waitUntil(lambda: panel.samples.rowCount() == 1, timeout=10000)
+    status = panel.samples.item(0, 4).text()
+    assert status == "检验样 在实验室 · 备用样 已封样", status
+    assert "|" not in status and "_" not in status
+    ops.wait_idle()

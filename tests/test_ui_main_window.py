@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from datetime import date
 from pathlib import Path
 
@@ -223,3 +224,47 @@ def test_smoke_test_entry_point(tmp_path):
     answered = store.read().execute("SELECT result FROM answer WHERE item_id = ?", [result["answered_item"]]).fetchone()
     store.close()
     assert answered == ("符合",)
+
+
+def test_main_py_shows_the_first_page_then_opens_the_workspace(big, tmp_path, qapp, monkeypatch):
+    """The `main.py --data-dir` path (ui.app.run): the first page comes straight from the file,
+    the workspace is opened and attached right after the first paint (status, drafts, enterprise
+    panel, sync status follow), and closing the window ends the run cleanly."""
+    import gc
+    import shutil
+
+    from PySide6.QtCore import QTimer
+
+    from inspector_app.ui import app as app_module
+
+    monkeypatch.setenv("INSPECTOR_UI_CONFIG", str(tmp_path / "ui.ini"))
+    workspace = tmp_path / "ws"
+    shutil.copytree(big, workspace)
+    seen: dict = {}
+    deadline = time.monotonic() + 60
+
+    def check() -> None:
+        if time.monotonic() > deadline:   # never opened: end the run, the asserts below say what is missing
+            for w in qapp.topLevelWidgets():
+                w.close()
+            qapp.quit()
+            return
+        windows = [w for w in qapp.topLevelWidgets() if w.objectName() == "MainWindow" and w.isVisible()]
+        window = windows[0] if windows else None
+        if window is not None and window.is_ready and "first_rows" not in seen:
+            seen["first_rows"] = window.tasks.model.rowCount()
+        if window is not None and window.store is not None and window.pending_changes is not None and window._late_done:
+            seen.update(store=window.store, total=window.tasks.model.total, identity=window.identity,
+                        enterprise=window.enterprise.profile is not None or window._enterprise_pending is None)
+            window.close()
+            qapp.quit()
+            return
+        QTimer.singleShot(20, check)
+
+    QTimer.singleShot(0, check)
+    code = app_module.run(["--data-dir", str(workspace)])
+    assert code == 0
+    assert seen["first_rows"] > 0 and seen["total"] == 3000
+    assert seen["store"].paths.root == workspace.resolve()
+    assert seen["identity"][0] == "张伟"
+    assert gc.isenabled()                 # held only until the window showed

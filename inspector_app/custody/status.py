@@ -74,3 +74,13 @@ def decode(value: str) -> tuple[str, str]:
         return (value or "drawn", value or "drawn")
     test, _, backup = value.partition("|")
     return test, backup or test
+
+
+def summary_label(value: str) -> str:
+    """One line for a list that has no room for two columns: "在实验室" when both parts are at the
+    same stage, else "检验样 在实验室 · 备用样 备样封存"."""
+    test, backup = decode(value)
+    if test == backup:
+        return stage_label(test)
+    zh = language() == "zh_CN"
+    return f"{'检验样' if zh else 'test'} {stage_label(test)} · {'备用样' if zh else 'backup'} {stage_label(backup)}"

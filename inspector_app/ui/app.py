@@ -143,7 +143,10 @@ class Session:
             self.attach(store)
             on_opened(store)
 
-        self.window.ready.connect(lambda: QTimer.singleShot(0, open_now))
+        if self.window.is_ready:
+            QTimer.singleShot(0, open_now)
+        else:
+            self.window.ready.connect(lambda: QTimer.singleShot(0, open_now))
 
     def close(self) -> None:
         self.window.close()
@@ -307,11 +310,11 @@ def run(argv: list[str] | None = None) -> int:
 
         session.window.on_switch_workspace = switch
         holder["session"] = session
-        session.window.show()
-        session.window.start(quick.page if quick is not None else None)
         if store is None:
             session.open_when_shown(root, opened, failed_to_open)
-        else:
+        session.window.show()
+        session.window.start(quick.page if quick is not None else None)
+        if store is not None:
             opened()
         return True
 

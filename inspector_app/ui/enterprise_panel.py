@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
+from inspector_app.custody.status import summary_label
 from inspector_app.domain.states import state_label
 from inspector_app.ui import style
 from inspector_app.ui.ops import Ops
@@ -228,7 +229,8 @@ class EnterprisePanel(QWidget):
             cells = ((s.get("sampled_at") or s.get("created_at") or "")[:10], s.get("number", ""), s.get("product_name", ""), s.get("batch", ""))
             for col, text in enumerate(cells):
                 self.samples.setItem(row, col, QTableWidgetItem(text or "—"))
-            self.samples.setItem(row, 4, _coloured(s.get("custody_status") or state_label(s["state"]),
+            status = summary_label(s["custody_status"]) if s.get("custody_status") else state_label(s["state"])
+            self.samples.setItem(row, 4, _coloured(status,
                                                    style.STATE_COLOURS.get(s["state"], style.MUTED)))
         self.samples_title.setText(self.tr("抽样记录") + f" ({len(samples)})")
         _fit(self.samples)

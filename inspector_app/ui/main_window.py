@@ -33,17 +33,17 @@ _gc_settled = False
 
 def settle_gc() -> None:
     """Once the main window shows: move start-up objects out of the garbage collector's sight
-    and collect less often, so full collections do not stall typing (cycles are still freed)."""
+    and collect less often, so full collections do not stall typing (cycles are still freed).
+    The collector is (back) on afterwards whatever happened before (`ui.app.hold_gc_until_shown`)."""
     global _gc_settled
-    if _gc_settled:
-        return
-    _gc_settled = True
     import gc
 
-    gc.collect()
-    gc.freeze()
-    gc.set_threshold(2000, 20, 20)
-    gc.enable()          # off during start-up (ui.app.hold_gc_until_shown)
+    if not _gc_settled:
+        _gc_settled = True
+        gc.collect()
+        gc.freeze()
+        gc.set_threshold(2000, 20, 20)
+    gc.enable()
 
 
 class DraftBanner(QFrame):
@@ -237,6 +237,11 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.status_pending)
         self.pending_changes: int | None = None
         self.identity: tuple[str, str] = ("", "")
+
+    @property
+    def is_ready(self) -> bool:
+        """Shown with the first page of tasks (`ready` was emitted)."""
+        return self._ready_sent
 
     @property
     def store(self) -> Any:
