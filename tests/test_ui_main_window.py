@@ -7,7 +7,6 @@ import json
 import os
 import subprocess
 import sys
-import time
 from datetime import date
 from pathlib import Path
 
@@ -226,45 +225,59 @@ def test_smoke_test_entry_point(tmp_path):
     assert answered == ("符合",)
 
 
-def test_main_py_shows_the_first_page_then_opens_the_workspace(big, tmp_path, qapp, monkeypatch):
-    """The `main.py --data-dir` path (ui.app.run): the first page comes straight from the file,
-    the workspace is opened and attached right after the first paint (status, drafts, enterprise
-    panel, sync status follow), and closing the window ends the run cleanly."""
-    import gc
+MAIN_PY_CHECK = """
+import gc, json, sys, time
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from inspector_app.ui import app as app_module
+
+seen = {}
+deadline = time.monotonic() + 60
+attach = app_module.Session.attach
+
+def attach_and_note(session, store):
+    seen["painted_before_open"] = session.window.is_ready and session.window.tasks.model.rowCount() > 0
+    attach(session, store)
+
+app_module.Session.attach = attach_and_note
+
+def check():
+    qapp = QApplication.instance()
+    windows = [w for w in qapp.topLevelWidgets() if w.objectName() == "MainWindow" and w.isVisible()]
+    window = windows[0] if windows else None
+    if window is not None and window.is_ready and "first_rows" not in seen:
+        seen["first_rows"] = window.tasks.model.rowCount()
+    done = window is not None and window.store is not None and window.pending_changes is not None and window._late_done
+    if done or time.monotonic() > deadline:
+        if done:
+            seen.update(root=str(window.store.paths.root), total=window.tasks.model.total, identity=window.identity[0])
+        for w in qapp.topLevelWidgets():
+            w.close()
+        return
+    QTimer.singleShot(20, check)
+
+QTimer.singleShot(0, check)
+code = app_module.run(sys.argv[1:])
+seen.update(code=code, gc_enabled=gc.isenabled())
+print(json.dumps(seen, ensure_ascii=False))
+"""
+
+
+def test_main_py_shows_the_first_page_then_opens_the_workspace(big, tmp_path):
+    """The `main.py --data-dir` path (ui.app.run, in its own process): the first page comes
+    straight from the file, the workspace is opened and attached right after the first paint
+    (status, drafts, enterprise panel and sync status follow), and closing the window ends the
+    run cleanly with the garbage collector back on."""
     import shutil
 
-    from PySide6.QtCore import QTimer
-
-    from inspector_app.ui import app as app_module
-
-    monkeypatch.setenv("INSPECTOR_UI_CONFIG", str(tmp_path / "ui.ini"))
     workspace = tmp_path / "ws"
     shutil.copytree(big, workspace)
-    seen: dict = {}
-    deadline = time.monotonic() + 60
-
-    def check() -> None:
-        if time.monotonic() > deadline:   # never opened: end the run, the asserts below say what is missing
-            for w in qapp.topLevelWidgets():
-                w.close()
-            qapp.quit()
-            return
-        windows = [w for w in qapp.topLevelWidgets() if w.objectName() == "MainWindow" and w.isVisible()]
-        window = windows[0] if windows else None
-        if window is not None and window.is_ready and "first_rows" not in seen:
-            seen["first_rows"] = window.tasks.model.rowCount()
-        if window is not None and window.store is not None and window.pending_changes is not None and window._late_done:
-            seen.update(store=window.store, total=window.tasks.model.total, identity=window.identity,
-                        enterprise=window.enterprise.profile is not None or window._enterprise_pending is None)
-            window.close()
-            qapp.quit()
-            return
-        QTimer.singleShot(20, check)
-
-    QTimer.singleShot(0, check)
-    code = app_module.run(["--data-dir", str(workspace)])
-    assert code == 0
-    assert seen["first_rows"] > 0 and seen["total"] == 3000
-    assert seen["store"].paths.root == workspace.resolve()
-    assert seen["identity"][0] == "张伟"
-    assert gc.isenabled()                 # held only until the window showed
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "INSPECTOR_UI_CONFIG": str(tmp_path / "ui.ini")}
+    out = subprocess.run([sys.executable, "-c", MAIN_PY_CHECK, "--data-dir", str(workspace)], capture_output=True,
+                         text=True, env=env, timeout=120, cwd=str(Path(__file__).resolve().parents[1]))
+    seen = json.loads(out.stdout.strip().splitlines()[-1])
+    assert seen["code"] == 0, out.stderr[-2000:]
+    assert seen["first_rows"] > 0 and seen["painted_before_open"]   # the first page showed before the store opened
+    assert seen["total"] == 3000 and seen["identity"] == "张伟"
+    assert seen["root"] == str(workspace.resolve())
+    assert seen["gc_enabled"]
