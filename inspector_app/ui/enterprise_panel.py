@@ -16,7 +16,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
+from inspector_app.custody.status import decode, stage_label
 from inspector_app.domain.states import state_label
+from inspector_app.i18n import separated
 from inspector_app.ui import style
 from inspector_app.ui.ops import Ops
 from inspector_app.ui.queries import enterprise_profile
@@ -53,17 +55,31 @@ def _coloured(text: str, pair: tuple[str, str]) -> QTableWidgetItem:
     return item
 
 
+def custody_label(custody_status: str) -> str:
+    """Where a sample's parts stand, in words: one stage, or the test part's / the backup's."""
+    test, backup = decode(custody_status)
+    return stage_label(test) if test == backup else f"{stage_label(test)} / {stage_label(backup)}"
+
+
+# Licence statuses as registries write them (English or Chinese) -> our code for them.
+LICENCE_STATUSES = {"valid": "valid", "有效": "valid", "expired": "expired", "过期": "expired", "revoked": "revoked",
+                    "吊销": "revoked", "撤销": "revoked", "cancelled": "cancelled", "注销": "cancelled",
+                    "suspended": "suspended", "暂停": "suspended"}
+
+
 def licence_state(licence: dict[str, Any], today: str) -> tuple[str, tuple[str, str]]:
-    """(label, colours) of a licence: its status, and expired when past its validity."""
-    status = (licence.get("status") or "").lower()
+    """(state, colours) of a licence: its status as our code (an unknown one as written), expired when past
+    its validity."""
+    written = (licence.get("status") or "").lower()
+    state = LICENCE_STATUSES.get(written, written)
     valid_until = licence.get("valid_until") or ""
-    if status in ("revoked", "吊销", "撤销", "cancelled", "注销"):
-        return status, style.BAD
-    if status in ("suspended", "暂停"):
-        return status, style.WARN
-    if valid_until and valid_until < today:
+    if state in ("revoked", "cancelled"):
+        return state, style.BAD
+    if state == "suspended":
+        return state, style.WARN
+    if state == "expired" or (valid_until and valid_until < today):
         return "expired", style.BAD
-    return status or "valid", style.OK
+    return state or "valid", style.OK
 
 
 class EnterprisePanel(QWidget):
@@ -185,7 +201,7 @@ class EnterprisePanel(QWidget):
         for key, label in self.fields.items():
             value = profile.get(key)
             if isinstance(value, list):
-                value = "、".join(str(v) for v in value)
+                value = separated(value)
             label.setText(str(value or "—"))
         self._fill_licences(profile.get("licences") or [])
         self._fill_history(profile.get("inspections") or [])
@@ -228,7 +244,7 @@ class EnterprisePanel(QWidget):
             cells = ((s.get("sampled_at") or s.get("created_at") or "")[:10], s.get("number", ""), s.get("product_name", ""), s.get("batch", ""))
             for col, text in enumerate(cells):
                 self.samples.setItem(row, col, QTableWidgetItem(text or "—"))
-            self.samples.setItem(row, 4, _coloured(s.get("custody_status") or state_label(s["state"]),
+            self.samples.setItem(row, 4, _coloured(custody_label(s["custody_status"]) if s.get("custody_status") else state_label(s["state"]),
                                                    style.STATE_COLOURS.get(s["state"], style.MUTED)))
         self.samples_title.setText(self.tr("抽样记录") + f" ({len(samples)})")
         _fit(self.samples)
