@@ -14,7 +14,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from inspector_app.custody import deadlines, machine
+from inspector_app.custody import machine
 from inspector_app.custody.events import EventType, Part
 from inspector_app.evidence.attachments import list_attached
 from inspector_app.custody.records import amendments_of
@@ -54,7 +54,6 @@ def load_detail(db, sample_id: str) -> dict[str, Any]:
         "signatures": sample_signatures,
         "photos": list_attached(db, "sample", sample_id),
         "verification": verify_sample(db, sample),
-        "deadlines": deadlines.derive(events, sample["mode"]),
         "allowed": machine.allowed(state) if sample["state"] != "draft" else [],
         "state": state,
         "amendments": amendments_of(db, sample_id),

@@ -196,7 +196,7 @@ class EnterprisePanel(QWidget):
         self.name.setText(profile["name"])
         risk = profile.get("risk_class") or "B"
         fg, bg = style.RISK_COLOURS.get(risk, style.MUTED)
-        self.risk.setText(self.tr("风险等级 {c}").format(c=risk) + "  ·  " + self.tr("未完成任务 {n} 项").format(n=profile.get("open_tasks", 0)))
+        self.risk.setText(self.tr("风险等级 {c}").format(c=risk) + "  ·  " + self.tr("未完成任务 %n 项", "", profile.get("open_tasks", 0)))
         style.badge(self.risk, (fg, bg))
         for key, label in self.fields.items():
             value = profile.get(key)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogBut
                                QStackedWidget, QTableView, QTabWidget, QVBoxLayout, QWidget)
 
 from inspector_app.custody import listing, records, site_records
+from inspector_app.custody.deadlines import derive as deadlines_of
 from inspector_app.custody.events import EventType, Part
 from inspector_app.custody.status import STAGES, stage_label
 from inspector_app.custody.verify import find_sample
@@ -138,7 +139,7 @@ class SampleDetail(QWidget):
                  b=separated(seals.get("backup", [])) or "—")
             + "<br>" + tr("签字：{s}", "signed by: {s}", s=signed or "—")
             + (("<br>" + tr("更正记录：{n}", "amendments: {n}", n=separated(a["number"] for a in amendments))) if amendments else ""))
-        lines = [d.text() for d in detail["deadlines"]]
+        lines = [d.text() for d in deadlines_of(detail["events"], sample["mode"])]   # their labels follow the language
         self.deadlines.setText(self.tr("期限：") + separated(lines, "gap") if lines else "")
         for (etype, part), button in self.buttons.items():
             button.setText(EventType(etype).label + (parenthetical(Part(part).label) if part != Part.BOTH else ""))

@@ -43,19 +43,19 @@
         <translation>The receiver must sign.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/custody_timeline.py" line="74"/>
+        <location filename="../../inspector_app/ui/custody_timeline.py" line="73"/>
         <source>是</source>
         <comment>yes</comment>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/custody_timeline.py" line="74"/>
+        <location filename="../../inspector_app/ui/custody_timeline.py" line="73"/>
         <source>否</source>
         <comment>no</comment>
         <translation>No</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/custody_timeline.py" line="85"/>
+        <location filename="../../inspector_app/ui/custody_timeline.py" line="84"/>
         <source>抽样基数 {a}{u}</source>
         <comment>lot size {a}{u}</comment>
         <translation>
@@ -64,7 +64,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/custody_timeline.py" line="87"/>
+        <location filename="../../inspector_app/ui/custody_timeline.py" line="86"/>
         <source>订单号 {o}，价格 {p} 元，{pl}</source>
         <comment>order {o}, price {p} yuan, {pl}</comment>
         <translation>
@@ -73,7 +73,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/custody_timeline.py" line="70"/>
+        <location filename="../../inspector_app/ui/custody_timeline.py" line="69"/>
         <source>{l}：{v}</source>
         <comment>{l}: {v}</comment>
         <translation>
@@ -82,13 +82,13 @@
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/custody_timeline.py" line="92"/>
+        <location filename="../../inspector_app/ui/custody_timeline.py" line="91"/>
         <source>拒签</source>
         <comment>refused</comment>
         <translation>refused</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/custody_timeline.py" line="94"/>
+        <location filename="../../inspector_app/ui/custody_timeline.py" line="93"/>
         <source>拒签理由：{r}；见证人：{w}；</source>
         <comment>reason: {r}; witness: {w}; </comment>
         <translation>
@@ -97,7 +97,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/custody_timeline.py" line="97"/>
+        <location filename="../../inspector_app/ui/custody_timeline.py" line="96"/>
         <source>地点：{l}；保管人：{k}</source>
         <comment>at {l}; keeper {k}</comment>
         <translation>
@@ -106,7 +106,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/custody_timeline.py" line="100"/>
+        <location filename="../../inspector_app/ui/custody_timeline.py" line="99"/>
         <source>快递 {c} {n} → {to}</source>
         <comment>courier {c} {n} → {to}</comment>
         <translation>
@@ -115,7 +115,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/custody_timeline.py" line="101"/>
+        <location filename="../../inspector_app/ui/custody_timeline.py" line="100"/>
         <source>专人送达 → {to}</source>
         <comment>by hand → {to}</comment>
         <translation>
@@ -124,19 +124,19 @@
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/custody_timeline.py" line="106"/>
+        <location filename="../../inspector_app/ui/custody_timeline.py" line="105"/>
         <source>接收</source>
         <comment>accepted</comment>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/custody_timeline.py" line="106"/>
+        <location filename="../../inspector_app/ui/custody_timeline.py" line="105"/>
         <source>拒收</source>
         <comment>rejected</comment>
         <translation>Rejected</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/custody_timeline.py" line="109"/>
+        <location filename="../../inspector_app/ui/custody_timeline.py" line="108"/>
         <source>盲样编号 {c}</source>
         <comment>blind code {c}</comment>
         <translation>
@@ -145,19 +145,19 @@
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/custody_timeline.py" line="112"/>
+        <location filename="../../inspector_app/ui/custody_timeline.py" line="111"/>
         <source>合格</source>
         <comment>pass</comment>
         <translation>pass</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/custody_timeline.py" line="112"/>
+        <location filename="../../inspector_app/ui/custody_timeline.py" line="111"/>
         <source>不合格</source>
         <comment>fail</comment>
         <translation>fail</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/custody_timeline.py" line="113"/>
+        <location filename="../../inspector_app/ui/custody_timeline.py" line="112"/>
         <source>报告 {r}：{c}{i}</source>
         <comment>report {r}: {c}{i}</comment>
         <translation>
@@ -166,25 +166,25 @@
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/custody_timeline.py" line="115"/>
+        <location filename="../../inspector_app/ui/custody_timeline.py" line="114"/>
         <source>直接送达</source>
         <comment>in person</comment>
         <translation>In person</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/custody_timeline.py" line="115"/>
+        <location filename="../../inspector_app/ui/custody_timeline.py" line="114"/>
         <source>邮寄</source>
         <comment>post</comment>
         <translation>By post</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/custody_timeline.py" line="115"/>
+        <location filename="../../inspector_app/ui/custody_timeline.py" line="114"/>
         <source>电子送达</source>
         <comment>electronic</comment>
         <translation>Electronically</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/custody_timeline.py" line="116"/>
+        <location filename="../../inspector_app/ui/custody_timeline.py" line="115"/>
         <source>{d} {h}送达 {to}</source>
         <comment>{d} served {h} to {to}</comment>
         <translation>
@@ -193,25 +193,25 @@
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/custody_timeline.py" line="118"/>
+        <location filename="../../inspector_app/ui/custody_timeline.py" line="117"/>
         <source>已发送确认请求</source>
         <comment>request sent</comment>
         <translation>Confirmation request sent</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/custody_timeline.py" line="118"/>
+        <location filename="../../inspector_app/ui/custody_timeline.py" line="117"/>
         <source>已确认</source>
         <comment>confirmed</comment>
         <translation>Confirmed</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/custody_timeline.py" line="118"/>
+        <location filename="../../inspector_app/ui/custody_timeline.py" line="117"/>
         <source>否认</source>
         <comment>denied</comment>
         <translation>Denied</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/custody_timeline.py" line="120"/>
+        <location filename="../../inspector_app/ui/custody_timeline.py" line="119"/>
         <source>{d} 由 {b} 提出</source>
         <comment>filed {d} by {b}</comment>
         <translation>
@@ -220,25 +220,25 @@
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/custody_timeline.py" line="122"/>
+        <location filename="../../inspector_app/ui/custody_timeline.py" line="121"/>
         <source>备样封条经双方确认完好</source>
         <comment>backup seals checked jointly</comment>
         <translation>Both parties confirmed the backup seals intact</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/custody_timeline.py" line="124"/>
+        <location filename="../../inspector_app/ui/custody_timeline.py" line="123"/>
         <source>退还</source>
         <comment>returned</comment>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/custody_timeline.py" line="124"/>
+        <location filename="../../inspector_app/ui/custody_timeline.py" line="123"/>
         <source>销毁</source>
         <comment>destroyed</comment>
         <translation>Destroyed</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/custody_timeline.py" line="135"/>
+        <location filename="../../inspector_app/ui/custody_timeline.py" line="134"/>
         <source>  拒签：{r}；见证人：{w}</source>
         <comment>  refused: {r}; witness: {w}</comment>
         <translation>
@@ -247,43 +247,43 @@
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/custody_timeline.py" line="154"/>
+        <location filename="../../inspector_app/ui/custody_timeline.py" line="153"/>
         <source>（拒签）</source>
         <comment>(refused)</comment>
         <translation>(refused)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/custody_timeline.py" line="154"/>
+        <location filename="../../inspector_app/ui/custody_timeline.py" line="153"/>
         <source>（签名图像缺失）</source>
         <comment>(signature image missing)</comment>
         <translation>(signature image missing)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/custody_timeline.py" line="185"/>
+        <location filename="../../inspector_app/ui/custody_timeline.py" line="184"/>
         <source>经手人：</source>
         <comment>people: </comment>
         <translation>Handled by: </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/custody_timeline.py" line="188"/>
+        <location filename="../../inspector_app/ui/custody_timeline.py" line="187"/>
         <source>地点：</source>
         <comment>place: </comment>
         <translation>Place: </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/custody_timeline.py" line="190"/>
+        <location filename="../../inspector_app/ui/custody_timeline.py" line="189"/>
         <source>封条：</source>
         <comment>seals: </comment>
         <translation>Seals: </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/custody_timeline.py" line="192"/>
+        <location filename="../../inspector_app/ui/custody_timeline.py" line="191"/>
         <source>备注：</source>
         <comment>note: </comment>
         <translation>Remarks: </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/sample_tab.py" line="137"/>
+        <location filename="../../inspector_app/ui/sample_tab.py" line="138"/>
         <source>检验样封条：{t}；备用样封条：{b}</source>
         <comment>test seals: {t}; backup seals: {b}</comment>
         <translation>
@@ -292,7 +292,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/sample_tab.py" line="139"/>
+        <location filename="../../inspector_app/ui/sample_tab.py" line="140"/>
         <source>签字：{s}</source>
         <comment>signed by: {s}</comment>
         <translation>
@@ -301,7 +301,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/sample_tab.py" line="140"/>
+        <location filename="../../inspector_app/ui/sample_tab.py" line="141"/>
         <source>更正记录：{n}</source>
         <comment>amendments: {n}</comment>
         <translation>
@@ -310,7 +310,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/sample_tab.py" line="370"/>
+        <location filename="../../inspector_app/ui/sample_tab.py" line="371"/>
         <source>找不到“{k}”：请核对抽样单编号或封条编号。</source>
         <comment>Nothing found for &apos;{k}&apos;: check the sampling-record or seal number.</comment>
         <translation>
@@ -319,7 +319,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/sample_tab.py" line="450"/>
+        <location filename="../../inspector_app/ui/sample_tab.py" line="451"/>
         <source>企业：{e}</source>
         <comment>enterprise: {e}</comment>
         <translation>
@@ -328,7 +328,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/sample_tab.py" line="451"/>
+        <location filename="../../inspector_app/ui/sample_tab.py" line="452"/>
         <source>经过：{w}</source>
         <comment>what happened: {w}</comment>
         <translation>
@@ -337,7 +337,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/sample_tab.py" line="453"/>
+        <location filename="../../inspector_app/ui/sample_tab.py" line="454"/>
         <source>原因：{r}</source>
         <comment>reason: {r}</comment>
         <translation>
@@ -346,7 +346,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/sample_tab.py" line="454"/>
+        <location filename="../../inspector_app/ui/sample_tab.py" line="455"/>
         <source>当地监管部门意见：{o}</source>
         <comment>local bureau&apos;s opinion: {o}</comment>
         <translation>
@@ -355,7 +355,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/sample_tab.py" line="455"/>
+        <location filename="../../inspector_app/ui/sample_tab.py" line="456"/>
         <source>已定稿，内容哈希 {h}</source>
         <comment>finalized, content hash {h}</comment>
         <translation>
@@ -737,20 +737,20 @@ Log file: {p}</translation>
 <context>
     <name>CustodyTimeline</name>
     <message>
-        <location filename="../../inspector_app/ui/custody_timeline.py" line="248"/>
+        <location filename="../../inspector_app/ui/custody_timeline.py" line="247"/>
         <source>抽样单尚未签署定稿，流转记录从签署时开始。</source>
         <translation>The sampling record is not signed and finalized yet; the chain of custody starts when it is.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/custody_timeline.py" line="251"/>
+        <location filename="../../inspector_app/ui/custody_timeline.py" line="250"/>
         <source>✔ 流转链校验通过：%n 个事件，首个事件与抽样单内容哈希相连。</source>
         <translation>
-            <numerusform>✔ Chain of custody verified: %n event(s), the first linked to the sampling record’s content hash.</numerusform>
-            <numerusform>✔ Chain of custody verified: %n event(s), the first linked to the sampling record’s content hash.</numerusform>
+            <numerusform>✔ Chain of custody verified: %n event, linked to the sampling record’s content hash.</numerusform>
+            <numerusform>✔ Chain of custody verified: %n events, the first linked to the sampling record’s content hash.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/custody_timeline.py" line="254"/>
+        <location filename="../../inspector_app/ui/custody_timeline.py" line="253"/>
         <source>✘ 流转链校验失败：</source>
         <translation>✘ Chain of custody verification failed: </translation>
     </message>
@@ -1217,10 +1217,13 @@ Log file: {p}</translation>
         <source>风险等级 {c}</source>
         <translation>Risk class {c}</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../inspector_app/ui/enterprise_panel.py" line="199"/>
-        <source>未完成任务 {n} 项</source>
-        <translation>{n} open task(s)</translation>
+        <source>未完成任务 %n 项</source>
+        <translation>
+            <numerusform>%n open task</numerusform>
+            <numerusform>%n open tasks</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/enterprise_panel.py" line="212"/>
@@ -1808,22 +1811,22 @@ Log file: {p}</translation>
 <context>
     <name>NewSampleDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/sample_tab.py" line="39"/>
+        <location filename="../../inspector_app/ui/sample_tab.py" line="40"/>
         <source>新建抽样</source>
         <translation>New sample</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_tab.py" line="49"/>
+        <location filename="../../inspector_app/ui/sample_tab.py" line="50"/>
         <source>任务</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_tab.py" line="50"/>
+        <location filename="../../inspector_app/ui/sample_tab.py" line="51"/>
         <source>抽样方式</source>
         <translation>Sampling mode</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_tab.py" line="52"/>
+        <location filename="../../inspector_app/ui/sample_tab.py" line="53"/>
         <source>抽样前检查…</source>
         <translation>Pre-sampling check…</translation>
     </message>
@@ -2033,17 +2036,17 @@ Log file: {p}</translation>
 <context>
     <name>SampleDetail</name>
     <message>
-        <location filename="../../inspector_app/ui/sample_tab.py" line="132"/>
+        <location filename="../../inspector_app/ui/sample_tab.py" line="133"/>
         <source>拒签</source>
         <translation>refused to sign</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_tab.py" line="142"/>
+        <location filename="../../inspector_app/ui/sample_tab.py" line="143"/>
         <source>期限：</source>
         <translation>Deadlines: </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_tab.py" line="145"/>
+        <location filename="../../inspector_app/ui/sample_tab.py" line="146"/>
         <source>更正抽样单…</source>
         <translation>Amend the sampling record…</translation>
     </message>
@@ -2554,57 +2557,57 @@ Log file: {p}</translation>
 <context>
     <name>SamplesTab</name>
     <message>
-        <location filename="../../inspector_app/ui/sample_tab.py" line="248"/>
+        <location filename="../../inspector_app/ui/sample_tab.py" line="249"/>
         <source>扫描或输入抽样单编号、封条编号，回车跳转</source>
         <translation>Scan or type a sampling record or seal number, Enter to jump</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_tab.py" line="249"/>
+        <location filename="../../inspector_app/ui/sample_tab.py" line="250"/>
         <source>筛选：编号、产品、企业、封条</source>
         <translation>Filter: number, product, enterprise, seal</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_tab.py" line="252"/>
+        <location filename="../../inspector_app/ui/sample_tab.py" line="253"/>
         <source>全部状态</source>
         <translation>All states</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_tab.py" line="255"/>
+        <location filename="../../inspector_app/ui/sample_tab.py" line="256"/>
         <source>全部方式</source>
         <translation>All modes</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_tab.py" line="256"/>
+        <location filename="../../inspector_app/ui/sample_tab.py" line="257"/>
         <source>新建抽样…</source>
         <translation>New sample…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_tab.py" line="257"/>
+        <location filename="../../inspector_app/ui/sample_tab.py" line="258"/>
         <source>选择左侧的抽样单，或扫描封条编号。</source>
         <translation>Select a sampling record on the left, or scan a seal number.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_tab.py" line="258"/>
+        <location filename="../../inspector_app/ui/sample_tab.py" line="259"/>
         <source>抽样单</source>
         <translation>Sampling records</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_tab.py" line="260"/>
+        <location filename="../../inspector_app/ui/sample_tab.py" line="261"/>
         <source>拒检认定书和未抽到样品确认书由抽样前检查产生。</source>
         <translation>Refusal and no-sample records come from the pre-sampling check.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_tab.py" line="259"/>
+        <location filename="../../inspector_app/ui/sample_tab.py" line="260"/>
         <source>拒检/未抽到样品</source>
         <translation>Refusals / no sample</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_tab.py" line="301"/>
+        <location filename="../../inspector_app/ui/sample_tab.py" line="302"/>
         <source>草稿</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_tab.py" line="301"/>
+        <location filename="../../inspector_app/ui/sample_tab.py" line="302"/>
         <source>已定稿</source>
         <translation>Finalized</translation>
     </message>
@@ -3693,8 +3696,8 @@ Log file: {p}</translation>
         <location filename="../../inspector_app/ui/custody_event_dialog.py" line="77"/>
         <source>已添加 %n 张照片</source>
         <translation>
-            <numerusform>%n photo(s) added</numerusform>
-            <numerusform>%n photo(s) added</numerusform>
+            <numerusform>%n photo added</numerusform>
+            <numerusform>%n photos added</numerusform>
         </translation>
     </message>
     <message>
