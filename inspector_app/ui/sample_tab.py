@@ -95,6 +95,7 @@ class SampleDetail(QWidget):
         self.timeline = CustodyTimeline(blob_path)
         layout.addWidget(self.timeline, 1)
         self.buttons: dict[tuple[str, str], QPushButton] = {}
+        self.amend_button: QPushButton | None = None
         self.detail: dict[str, Any] | None = None
 
     def show_detail(self, detail: dict[str, Any]) -> None:

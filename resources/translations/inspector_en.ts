@@ -283,7 +283,7 @@
         <translation>Remarks: </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/sample_tab.py" line="138"/>
+        <location filename="../../inspector_app/ui/sample_tab.py" line="139"/>
         <source>检验样封条：{t}；备用样封条：{b}</source>
         <comment>test seals: {t}; backup seals: {b}</comment>
         <translation>
@@ -292,7 +292,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/sample_tab.py" line="140"/>
+        <location filename="../../inspector_app/ui/sample_tab.py" line="141"/>
         <source>签字：{s}</source>
         <comment>signed by: {s}</comment>
         <translation>
@@ -301,7 +301,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/sample_tab.py" line="141"/>
+        <location filename="../../inspector_app/ui/sample_tab.py" line="142"/>
         <source>更正记录：{n}</source>
         <comment>amendments: {n}</comment>
         <translation>
@@ -310,7 +310,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/sample_tab.py" line="371"/>
+        <location filename="../../inspector_app/ui/sample_tab.py" line="372"/>
         <source>找不到“{k}”：请核对抽样单编号或封条编号。</source>
         <comment>Nothing found for &apos;{k}&apos;: check the sampling-record or seal number.</comment>
         <translation>
@@ -319,7 +319,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/sample_tab.py" line="451"/>
+        <location filename="../../inspector_app/ui/sample_tab.py" line="452"/>
         <source>企业：{e}</source>
         <comment>enterprise: {e}</comment>
         <translation>
@@ -328,7 +328,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/sample_tab.py" line="452"/>
+        <location filename="../../inspector_app/ui/sample_tab.py" line="453"/>
         <source>经过：{w}</source>
         <comment>what happened: {w}</comment>
         <translation>
@@ -337,7 +337,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/sample_tab.py" line="454"/>
+        <location filename="../../inspector_app/ui/sample_tab.py" line="455"/>
         <source>原因：{r}</source>
         <comment>reason: {r}</comment>
         <translation>
@@ -346,7 +346,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/sample_tab.py" line="455"/>
+        <location filename="../../inspector_app/ui/sample_tab.py" line="456"/>
         <source>当地监管部门意见：{o}</source>
         <comment>local bureau&apos;s opinion: {o}</comment>
         <translation>
@@ -355,7 +355,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/sample_tab.py" line="456"/>
+        <location filename="../../inspector_app/ui/sample_tab.py" line="457"/>
         <source>已定稿，内容哈希 {h}</source>
         <comment>finalized, content hash {h}</comment>
         <translation>
@@ -2036,17 +2036,17 @@ Log file: {p}</translation>
 <context>
     <name>SampleDetail</name>
     <message>
-        <location filename="../../inspector_app/ui/sample_tab.py" line="133"/>
+        <location filename="../../inspector_app/ui/sample_tab.py" line="134"/>
         <source>拒签</source>
         <translation>refused to sign</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_tab.py" line="143"/>
+        <location filename="../../inspector_app/ui/sample_tab.py" line="144"/>
         <source>期限：</source>
         <translation>Deadlines: </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_tab.py" line="146"/>
+        <location filename="../../inspector_app/ui/sample_tab.py" line="147"/>
         <source>更正抽样单…</source>
         <translation>Amend the sampling record…</translation>
     </message>
@@ -2557,57 +2557,57 @@ Log file: {p}</translation>
 <context>
     <name>SamplesTab</name>
     <message>
-        <location filename="../../inspector_app/ui/sample_tab.py" line="249"/>
+        <location filename="../../inspector_app/ui/sample_tab.py" line="250"/>
         <source>扫描或输入抽样单编号、封条编号，回车跳转</source>
         <translation>Scan or type a sampling record or seal number, Enter to jump</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_tab.py" line="250"/>
+        <location filename="../../inspector_app/ui/sample_tab.py" line="251"/>
         <source>筛选：编号、产品、企业、封条</source>
         <translation>Filter: number, product, enterprise, seal</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_tab.py" line="253"/>
+        <location filename="../../inspector_app/ui/sample_tab.py" line="254"/>
         <source>全部状态</source>
         <translation>All states</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_tab.py" line="256"/>
+        <location filename="../../inspector_app/ui/sample_tab.py" line="257"/>
         <source>全部方式</source>
         <translation>All modes</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_tab.py" line="257"/>
+        <location filename="../../inspector_app/ui/sample_tab.py" line="258"/>
         <source>新建抽样…</source>
         <translation>New sample…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_tab.py" line="258"/>
+        <location filename="../../inspector_app/ui/sample_tab.py" line="259"/>
         <source>选择左侧的抽样单，或扫描封条编号。</source>
         <translation>Select a sampling record on the left, or scan a seal number.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_tab.py" line="259"/>
+        <location filename="../../inspector_app/ui/sample_tab.py" line="260"/>
         <source>抽样单</source>
         <translation>Sampling records</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_tab.py" line="261"/>
+        <location filename="../../inspector_app/ui/sample_tab.py" line="262"/>
         <source>拒检认定书和未抽到样品确认书由抽样前检查产生。</source>
         <translation>Refusal and no-sample records come from the pre-sampling check.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_tab.py" line="260"/>
+        <location filename="../../inspector_app/ui/sample_tab.py" line="261"/>
         <source>拒检/未抽到样品</source>
         <translation>Refusals / no sample</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_tab.py" line="302"/>
+        <location filename="../../inspector_app/ui/sample_tab.py" line="303"/>
         <source>草稿</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_tab.py" line="302"/>
+        <location filename="../../inspector_app/ui/sample_tab.py" line="303"/>
         <source>已定稿</source>
         <translation>Finalized</translation>
     </message>
