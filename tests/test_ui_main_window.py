@@ -45,6 +45,7 @@ def main(big, tmp_path, qapp, monkeypatch):
     yield app, store, session, languages
     session.close()
     languages.apply("zh_CN")
+    languages.uninstall()
 
 
 def rows(model):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from inspector_app.custody.events import EventType, Part
 from inspector_app.custody.machine import ChainState, PartState
-from inspector_app.i18n import language
+from inspector_app.i18n import language, tr
 
 STAGES = ("drawn", "sealed", "stored", "shipped", "at_lab", "rejected", "tested_pass", "tested_fail",
           "result_served", "objection", "retested_pass", "retested_fail", "disposed")
@@ -82,5 +82,4 @@ def summary_label(value: str) -> str:
     test, backup = decode(value)
     if test == backup:
         return stage_label(test)
-    zh = language() == "zh_CN"
-    return f"{'检验样' if zh else 'test'} {stage_label(test)} · {'备用样' if zh else 'backup'} {stage_label(backup)}"
+    return tr("检验样 {t} · 备用样 {b}", "test part {t} · backup {b}", t=stage_label(test), b=stage_label(backup))

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialog
 from inspector_app.custody.events import LAB_CHECK_LABELS, LAB_CHECKS, EventType, Part, validate_event
 from inspector_app.evidence.signatures import SignatureRecord
 from inspector_app.domain.errors import DomainError
-from inspector_app.i18n import tr
+from inspector_app.i18n import separated, tr
 
 
 def _combo(items: list[tuple[str, str]], name: str) -> QComboBox:
@@ -227,7 +227,7 @@ class LabHandoverDialog(_Base):
         data = sample.get("data") or {}
         seals = (data.get("seal") or {}).get("seal_numbers") or {}
         info = QLabel(tr("抽样单 {n}；封条：{s}", "Sampling record {n}; seals: {s}", n=sample.get("number", ""),
-                         s="、".join([*seals.get("test", []), *seals.get("backup", [])]) or "—"))
+                         s=separated([*seals.get("test", []), *seals.get("backup", [])]) or "—"))
         info.setWordWrap(True)
         self.form.addRow(info)
         self.checks: dict[str, tuple[QRadioButton, QRadioButton]] = {}

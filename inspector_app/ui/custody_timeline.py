@@ -2,18 +2,19 @@
 photos and signatures, under a banner saying whether the chain verifies.
 
 `CustodyTimeline(parent=None)`; `show_detail(detail)` with the dict made by
-`load_detail(db, sample_id)` (call that off the UI thread).
+`load_detail(db, sample_id)` (call that off the UI thread). A language switch rebuilds the
+cards from the last detail.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from inspector_app.custody import deadlines, machine
+from inspector_app.custody import machine
 from inspector_app.custody.events import EventType, Part
 from inspector_app.evidence.attachments import list_attached
 from inspector_app.custody.records import amendments_of
@@ -21,7 +22,7 @@ from inspector_app.custody.service import events_of
 from inspector_app.evidence.signatures import signatures_of
 from inspector_app.custody.verify import verify_sample
 from inspector_app.domain.ids import parse_utc
-from inspector_app.i18n import tr
+from inspector_app.i18n import parenthetical, separated, tr
 from inspector_app.store.reference import fetch
 
 ROLE_LABELS = {"inspector": ("检查人员", "inspector"), "sampler": ("抽样人员", "sampler"), "enterprise_rep": ("企业代表", "enterprise rep."), "courier": ("承运人", "courier"),
@@ -53,7 +54,6 @@ def load_detail(db, sample_id: str) -> dict[str, Any]:
         "signatures": sample_signatures,
         "photos": list_attached(db, "sample", sample_id),
         "verification": verify_sample(db, sample),
-        "deadlines": deadlines.derive(events, sample["mode"]),
         "allowed": machine.allowed(state) if sample["state"] != "draft" else [],
         "state": state,
         "amendments": amendments_of(db, sample_id),
@@ -63,6 +63,10 @@ def load_detail(db, sample_id: str) -> dict[str, Any]:
 
 def _local(value: str) -> str:
     return parse_utc(value).astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def _labelled(label: str, value: str) -> str:
+    return tr("{l}：{v}", "{l}: {v}", l=label, v=value)
 
 
 def _yes(value: Any) -> str:
@@ -77,14 +81,14 @@ def summary(event: dict[str, Any]) -> str:
         q = d.get("quantities") or {}
         parts = [f"{Part(p).label} {q[p].get('amount')}{q[p].get('unit', '')}" for p in ("test", "backup") if q.get(p)]
         lot = d.get("lot_size") or {}
-        return "；".join(parts + [tr("抽样基数 {a}{u}", "lot size {a}{u}", a=lot.get("amount"), u=lot.get("unit", ""))])
+        return separated(parts + [tr("抽样基数 {a}{u}", "lot size {a}{u}", a=lot.get("amount"), u=lot.get("unit", ""))], "clauses")
     if t == E.PURCHASED:
         return tr("订单号 {o}，价格 {p} 元，{pl}", "order {o}, price {p} yuan, {pl}", o=d.get("order_number"), p=d.get("price"), pl=d.get("platform", ""))
     if t == E.SEALED:
         seals = d.get("seals") or {}
-        return "；".join(f"{Part(p).label}：{'、'.join(seals[p])}" for p in ("test", "backup") if seals.get(p))
+        return separated((_labelled(Part(p).label, separated(seals[p])) for p in ("test", "backup") if seals.get(p)), "clauses")
     if t in (E.SIGNED, E.SIGN_REFUSED):
-        signers = "、".join(s["name"] + (tr("（拒签）", " (refused)") if s.get("refused") else "") for s in d.get("signers", []))
+        signers = separated(s["name"] + (parenthetical(tr("拒签", "refused")) if s.get("refused") else "") for s in d.get("signers", []))
         if t == E.SIGN_REFUSED:
             return tr("拒签理由：{r}；见证人：{w}；", "reason: {r}; witness: {w}; ", r=d.get("reason"), w=(d.get("witness") or {}).get("name")) + signers
         return signers
@@ -97,14 +101,15 @@ def summary(event: dict[str, Any]) -> str:
     if t == E.LAB_RECEIVED:
         from inspector_app.custody.events import LAB_CHECK_LABELS, LAB_CHECKS
 
-        checks = "，".join(f"{tr(*LAB_CHECK_LABELS[k])}：{_yes(d.get(k))}" for k in LAB_CHECKS)
+        checks = separated((_labelled(tr(*LAB_CHECK_LABELS[k]), _yes(d.get(k))) for k in LAB_CHECKS), "phrases")
         verdict = tr("接收", "accepted") if d.get("accepted") else tr("拒收", "rejected")
-        return f"{verdict}{('（' + d['reason'] + '）') if d.get('reason') else ''}；{checks}"
+        return separated([verdict + (parenthetical(d["reason"]) if d.get("reason") else ""), checks], "clauses")
     if t == E.BLIND_CODED:
         return tr("盲样编号 {c}", "blind code {c}", c=d.get("blind_code"))
     if t in (E.TESTED, E.RETESTED):
-        items = "、".join(d.get("failing_items") or [])
-        return tr("报告 {r}：{c}{i}", "report {r}: {c}{i}", r=d.get("report_no"), c=d.get("conclusion"), i=f"（{items}）" if items else "")
+        items = separated(d.get("failing_items") or [])
+        conclusion = {"合格": tr("合格", "pass"), "不合格": tr("不合格", "fail")}.get(d.get("conclusion"), d.get("conclusion"))
+        return tr("报告 {r}：{c}{i}", "report {r}: {c}{i}", r=d.get("report_no"), c=conclusion, i=parenthetical(items) if items else "")
     if t == E.RESULT_SERVED:
         how = {"in_person": tr("直接送达", "in person"), "post": tr("邮寄", "post"), "electronic": tr("电子送达", "electronic")}.get(d.get("method"), "")
         return tr("{d} {h}送达 {to}", "{d} served {h} to {to}", d=d.get("served_on"), h=how, to=d.get("to"))
@@ -122,7 +127,7 @@ def summary(event: dict[str, Any]) -> str:
 def signature_caption(signature: dict[str, Any]) -> str:
     """Who signed, as what; a refusal says so, with its reason and witness (拒签)."""
     role = tr(*ROLE_LABELS.get(signature.get("signer_role"), (signature.get("signer_role") or "", signature.get("signer_role") or "")))
-    text = f"{signature.get('signer_name')}（{role}）" if role else str(signature.get("signer_name"))
+    text = str(signature.get("signer_name")) + (parenthetical(role) if role else "")
     if signature.get("refused"):
         witness = signature.get("witness") or {}
         witness_name = witness.get("name") if isinstance(witness, dict) else witness
@@ -176,12 +181,12 @@ class EventCard(QFrame):
             layout.addWidget(body)
         facts = []
         if event.get("actors"):
-            facts.append(tr("经手人：", "people: ") + "、".join(
-                f"{a.get('name')}（{tr(*ROLE_LABELS.get(a.get('role'), (a.get('role'), a.get('role'))))}）" for a in event["actors"]))
+            facts.append(tr("经手人：", "people: ") + separated(
+                f"{a.get('name')}{parenthetical(tr(*ROLE_LABELS.get(a.get('role'), (a.get('role'), a.get('role')))))}" for a in event["actors"]))
         if event.get("place"):
             facts.append(tr("地点：", "place: ") + event["place"])
         if event.get("seal_ids"):
-            facts.append(tr("封条：", "seals: ") + "、".join(event["seal_ids"]))
+            facts.append(tr("封条：", "seals: ") + separated(event["seal_ids"]))
         if event.get("note"):
             facts.append(tr("备注：", "note: ") + event["note"])
         if facts:
@@ -228,8 +233,10 @@ class CustodyTimeline(QWidget):
         self.scroll.setWidget(self.inner)
         outer.addWidget(self.scroll, 1)
         self.card_count = 0
+        self.detail: dict[str, Any] | None = None
 
     def show_detail(self, detail: dict[str, Any]) -> None:
+        self.detail = detail
         while self.cards.count():
             item = self.cards.takeAt(0)
             if item.widget():
@@ -250,3 +257,7 @@ class CustodyTimeline(QWidget):
         self.card_count = len(detail["events"])
         self.cards.addStretch(1)
 
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange and self.detail is not None:
+            self.show_detail(self.detail)
+        super().changeEvent(event)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from inspector_app.custody.status import summary_label
 from inspector_app.domain.states import state_label
+from inspector_app.i18n import separated
 from inspector_app.ui import style
 from inspector_app.ui.ops import Ops
 from inspector_app.ui.queries import enterprise_profile
@@ -54,17 +55,25 @@ def _coloured(text: str, pair: tuple[str, str]) -> QTableWidgetItem:
     return item
 
 
+# Licence statuses as registries write them (English or Chinese) -> our code for them.
+LICENCE_STATUSES = {"valid": "valid", "有效": "valid", "expired": "expired", "过期": "expired", "revoked": "revoked",
+                    "吊销": "revoked", "撤销": "revoked", "cancelled": "cancelled", "注销": "cancelled",
+                    "suspended": "suspended", "暂停": "suspended"}
+
+
 def licence_state(licence: dict[str, Any], today: str) -> tuple[str, tuple[str, str]]:
-    """(label, colours) of a licence: its status, and expired when past its validity."""
-    status = (licence.get("status") or "").lower()
+    """(state, colours) of a licence: its status as our code (an unknown one as written), expired when past
+    its validity."""
+    written = (licence.get("status") or "").lower()
+    state = LICENCE_STATUSES.get(written, written)
     valid_until = licence.get("valid_until") or ""
-    if status in ("revoked", "吊销", "撤销", "cancelled", "注销"):
-        return status, style.BAD
-    if status in ("suspended", "暂停"):
-        return status, style.WARN
-    if valid_until and valid_until < today:
+    if state in ("revoked", "cancelled"):
+        return state, style.BAD
+    if state == "suspended":
+        return state, style.WARN
+    if state == "expired" or (valid_until and valid_until < today):
         return "expired", style.BAD
-    return status or "valid", style.OK
+    return state or "valid", style.OK
 
 
 class EnterprisePanel(QWidget):
@@ -181,12 +190,12 @@ class EnterprisePanel(QWidget):
         self.name.setText(profile["name"])
         risk = profile.get("risk_class") or "B"
         fg, bg = style.RISK_COLOURS.get(risk, style.MUTED)
-        self.risk.setText(self.tr("风险等级 {c}").format(c=risk) + "  ·  " + self.tr("未完成任务 {n} 项").format(n=profile.get("open_tasks", 0)))
+        self.risk.setText(self.tr("风险等级 {c}").format(c=risk) + "  ·  " + self.tr("未完成任务 %n 项", "", profile.get("open_tasks", 0)))
         style.badge(self.risk, (fg, bg))
         for key, label in self.fields.items():
             value = profile.get(key)
             if isinstance(value, list):
-                value = "、".join(str(v) for v in value)
+                value = separated(value)
             label.setText(str(value or "—"))
         self._fill_licences(profile.get("licences") or [])
         self._fill_history(profile.get("inspections") or [])

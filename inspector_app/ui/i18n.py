@@ -106,9 +106,7 @@ class LanguageManager:
     def apply(self, language: str) -> bool:
         if language not in LANGUAGES:
             language = DEFAULT_LANGUAGE
-        for old in self._translators:
-            self.app.removeTranslator(old)
-        self._translators = []
+        self.uninstall()
         ok = True
         if language != "zh_CN":  # Chinese is the source language
             path = qm_path(language)
@@ -128,6 +126,12 @@ class LanguageManager:
         i18n.set_language(self.language)
         QLocale.setDefault(QLocale(self.language))
         return ok
+
+    def uninstall(self) -> None:
+        """Take this manager's translators out of the application (before another manager takes over)."""
+        for old in self._translators:
+            self.app.removeTranslator(old)
+        self._translators = []
 
 
 if __name__ == "__main__":

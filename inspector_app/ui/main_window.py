@@ -84,7 +84,7 @@ class DraftBanner(QFrame):
 
     def retranslate(self) -> None:
         n = len(self.drafts)
-        self.text.setText(self.tr("有 {n} 份未完成的检查草稿（所有修改均已自动保存），可继续填写：").format(n=n))
+        self.text.setText(self.tr("有 %n 份未完成的检查草稿（所有修改均已自动保存），可继续填写：", "", n))
         for button, draft in zip(self.buttons, self.drafts):
             button.setText(self.tr("继续：{name}").format(name=(draft.get("enterprise") or "")[:14]))
             button.setToolTip(f"{draft.get('task_number', '')} · {draft.get('updated_at', '')}")

@@ -20,6 +20,7 @@ from inspector_app.custody import records
 from inspector_app.evidence.importer import record_photo
 from inspector_app.domain.identifiers import CERTIFICATE_TYPES
 from inspector_app.domain.ids import format_utc, parse_utc
+from inspector_app.i18n import separated
 from inspector_app.ui.custody_ops import Autosaver, Worker
 from inspector_app.ui.custody_sign import SignDialog
 
@@ -245,7 +246,7 @@ class SampleForm(QWidget):
         edit = QLineEdit()
         edit.setObjectName(path)
         value = self._get(path)
-        edit.setText("、".join(value) if listish and isinstance(value, list) else _text(value))
+        edit.setText(separated(value) if listish and isinstance(value, list) else _text(value))
 
         def changed(text: str) -> None:
             if listish:

@@ -10,6 +10,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from inspector_app.custody.records import mode_label
 from inspector_app.custody.status import stage_label
+from inspector_app.i18n import parenthetical, separated
 
 STAGE_COLOURS = {
     "drawn": "#6b7280", "sealed": "#2563eb", "stored": "#0e7490", "shipped": "#7c3aed", "at_lab": "#0369a1",
@@ -29,6 +30,12 @@ class SampleListModel(QAbstractTableModel):
     def headers(self) -> list[str]:
         return [self.tr("抽样单编号"), self.tr("检验样"), self.tr("备用样"), self.tr("期限"), self.tr("产品"), self.tr("受检单位"),
                 self.tr("抽样方式"), self.tr("抽样时间"), self.tr("记录状态")]
+
+    def retranslate(self) -> None:
+        """Headers and cells (stage, mode, state) again, in the current language."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
+        if self.rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, len(self.COLUMNS) - 1))
 
     def set_rows(self, rows: list[dict[str, Any]]) -> None:
         self.beginResetModel()
@@ -58,7 +65,7 @@ class SampleListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and column in ("test", "backup"):
             return QBrush(QColor(STAGE_COLOURS.get(row[column], "#111827")))
         if role == Qt.ItemDataRole.ToolTipRole and column in ("number",) and row.get("seals"):
-            return self.tr("封条：") + "、".join(row["seals"])
+            return self.tr("封条：") + separated(row["seals"])
         return None
 
     def _text(self, row: dict[str, Any], column: str) -> str:
@@ -74,7 +81,7 @@ class SampleListModel(QAbstractTableModel):
             return row.get("next_deadline") or ""
         if column == "state":
             text = {"draft": self.tr("草稿"), "finalized": self.tr("已定稿"), "synced": self.tr("已同步")}.get(row["state"], row["state"])
-            return text + (self.tr("（更正 %1）").replace("%1", str(row["amendments"])) if row.get("amendments") else "")
+            return text + (parenthetical(self.tr("更正 %n", "", row["amendments"])) if row.get("amendments") else "")
         return str(row.get(column) or "")
 
 

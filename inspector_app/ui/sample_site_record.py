@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, Q
                                QScrollArea, QVBoxLayout, QWidget)
 
 from inspector_app.custody import site_records
+from inspector_app.i18n import separated
 from inspector_app.ui.custody_ops import Autosaver, Worker
 from inspector_app.ui.custody_sign import SignDialog
 
@@ -142,7 +143,7 @@ class SiteRecordForm(QWidget):
         for path, _message in problems:
             if path in self.widgets:
                 self.widgets[path].setStyleSheet(ERROR_STYLE)
-        self.problem_label.setText("；".join(m for _, m in problems[:3]) + ("…" if len(problems) > 3 else ""))
+        self.problem_label.setText(separated((m for _, m in problems[:3]), "clauses") + ("…" if len(problems) > 3 else ""))
         self.sign_button.setEnabled(not problems)
 
     def sign(self) -> None:

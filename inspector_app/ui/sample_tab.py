@@ -11,16 +11,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGridLayout, QHBoxLayout,
                                QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton, QSplitter,
                                QStackedWidget, QTableView, QTabWidget, QVBoxLayout, QWidget)
 
 from inspector_app.custody import listing, records, site_records
+from inspector_app.custody.deadlines import derive as deadlines_of
 from inspector_app.custody.events import EventType, Part
 from inspector_app.custody.status import STAGES, stage_label
 from inspector_app.custody.verify import find_sample
-from inspector_app.i18n import tr
+from inspector_app.i18n import parenthetical, separated, tr
 from inspector_app.store.reference import fetch
 from inspector_app.ui.custody_event_dialog import CustodyEventDialog, LabHandoverDialog, record_event
 from inspector_app.ui.custody_ops import Worker
@@ -94,24 +95,11 @@ class SampleDetail(QWidget):
         self.timeline = CustodyTimeline(blob_path)
         layout.addWidget(self.timeline, 1)
         self.buttons: dict[tuple[str, str], QPushButton] = {}
+        self.amend_button: QPushButton | None = None
         self.detail: dict[str, Any] | None = None
 
     def show_detail(self, detail: dict[str, Any]) -> None:
         self.detail = detail
-        sample = detail["sample"]
-        data = sample.get("data") or {}
-        seals = (data.get("seal") or {}).get("seal_numbers") or {}
-        signed = "、".join(s["signer_name"] + (self.tr("（拒签）") if s["refused"] else "") for s in detail["signatures"])
-        amendments = [a for a in detail["amendments"] if a["state"] != "draft"]
-        self.header.setText(
-            f"<b style='font-size:13pt'>{sample['number']}</b> · {records.mode_label(sample['mode'])}<br>"
-            f"{sample['product_name']} {sample.get('model') or ''} · {detail['enterprise']}<br>"
-            + tr("检验样封条：{t}；备用样封条：{b}", "test seals: {t}; backup seals: {b}", t="、".join(seals.get("test", [])) or "—",
-                 b="、".join(seals.get("backup", [])) or "—")
-            + "<br>" + tr("签字：{s}", "signed by: {s}", s=signed or "—")
-            + (("<br>" + tr("更正记录：{n}", "amendments: {n}", n="、".join(a["number"] for a in amendments))) if amendments else ""))
-        lines = [d.text() for d in detail["deadlines"]]
-        self.deadlines.setText(self.tr("期限：") + "　".join(lines) if lines else "")
         while self.actions.count():
             item = self.actions.takeAt(0)
             if item.widget():
@@ -120,8 +108,7 @@ class SampleDetail(QWidget):
         column = 0
         row = 0
         for etype, part in detail["allowed"]:
-            text = f"{etype.label}" + (f"（{part.label}）" if part != Part.BOTH else "")
-            button = QPushButton(text)
+            button = QPushButton()
             button.setObjectName(f"action_{etype.value}_{part.value}")
             button.clicked.connect(lambda _=False, t=etype.value, p=part.value: self.action_requested.emit(t, p))
             self.actions.addWidget(button, row, column)
@@ -129,11 +116,40 @@ class SampleDetail(QWidget):
             column += 1
             if column == 4:
                 row, column = row + 1, 0
-        amend = QPushButton(self.tr("更正抽样单…"))
-        amend.setObjectName("amend")
-        amend.clicked.connect(self.amend_requested.emit)
-        self.actions.addWidget(amend, row, column)
+        self.amend_button = QPushButton()
+        self.amend_button.setObjectName("amend")
+        self.amend_button.clicked.connect(self.amend_requested.emit)
+        self.actions.addWidget(self.amend_button, row, column)
+        self.retranslate()
         self.timeline.show_detail(detail)
+
+    def retranslate(self) -> None:
+        """Header, deadlines and buttons in the current language (the timeline rebuilds itself)."""
+        detail = self.detail
+        if detail is None:
+            return
+        sample = detail["sample"]
+        data = sample.get("data") or {}
+        seals = (data.get("seal") or {}).get("seal_numbers") or {}
+        signed = separated(s["signer_name"] + (parenthetical(self.tr("拒签")) if s["refused"] else "") for s in detail["signatures"])
+        amendments = [a for a in detail["amendments"] if a["state"] != "draft"]
+        self.header.setText(
+            f"<b style='font-size:13pt'>{sample['number']}</b> · {records.mode_label(sample['mode'])}<br>"
+            f"{sample['product_name']} {sample.get('model') or ''} · {detail['enterprise']}<br>"
+            + tr("检验样封条：{t}；备用样封条：{b}", "test seals: {t}; backup seals: {b}", t=separated(seals.get("test", [])) or "—",
+                 b=separated(seals.get("backup", [])) or "—")
+            + "<br>" + tr("签字：{s}", "signed by: {s}", s=signed or "—")
+            + (("<br>" + tr("更正记录：{n}", "amendments: {n}", n=separated(a["number"] for a in amendments))) if amendments else ""))
+        lines = [d.text() for d in deadlines_of(detail["events"], sample["mode"])]   # their labels follow the language
+        self.deadlines.setText(self.tr("期限：") + separated(lines, "gap") if lines else "")
+        for (etype, part), button in self.buttons.items():
+            button.setText(EventType(etype).label + (parenthetical(Part(part).label) if part != Part.BOTH else ""))
+        self.amend_button.setText(self.tr("更正抽样单…"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
 
 class SamplesTab(QWidget):
@@ -154,22 +170,18 @@ class SamplesTab(QWidget):
         top = QHBoxLayout()
         self.jump_box = QLineEdit()
         self.jump_box.setObjectName("jump")
-        self.jump_box.setPlaceholderText(self.tr("扫描或输入抽样单编号、封条编号，回车跳转"))
         self.jump_box.returnPressed.connect(lambda: self.jump(self.jump_box.text()))
         self.filter_box = QLineEdit()
         self.filter_box.setObjectName("filter")
-        self.filter_box.setPlaceholderText(self.tr("筛选：编号、产品、企业、封条"))
         self.stage_filter = QComboBox()
         self.stage_filter.setObjectName("stage_filter")
-        self.stage_filter.addItem(self.tr("全部状态"), "")
-        for stage in STAGES:
-            self.stage_filter.addItem(stage_label(stage), stage)
+        for stage in ("", *STAGES):
+            self.stage_filter.addItem("", stage)
         self.mode_filter = QComboBox()
         self.mode_filter.setObjectName("mode_filter")
-        self.mode_filter.addItem(self.tr("全部方式"), "")
-        for mode in records.MODES:
-            self.mode_filter.addItem(records.mode_label(mode), mode)
-        self.new_button = QPushButton(self.tr("新建抽样…"))
+        for mode in ("", *records.MODES):
+            self.mode_filter.addItem("", mode)
+        self.new_button = QPushButton()
         self.new_button.setObjectName("new_sample")
         self.new_button.clicked.connect(self.ask_new)
         top.addWidget(self.jump_box, 2)
@@ -203,7 +215,7 @@ class SamplesTab(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         splitter.addWidget(self.table)
         self.right = QStackedWidget()
-        self.placeholder = QLabel(self.tr("选择左侧的抽样单，或扫描封条编号。"))
+        self.placeholder = QLabel()
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.right.addWidget(self.placeholder)
         self.detail = SampleDetail(thumbnail_path(store))
@@ -212,7 +224,7 @@ class SamplesTab(QWidget):
         self.right.addWidget(self.detail)
         splitter.addWidget(self.right)
         splitter.setSizes([520, 620])
-        self.tabs.addTab(splitter, self.tr("抽样单"))
+        self.tabs.addTab(splitter, "")
 
         site = QSplitter(Qt.Orientation.Horizontal)
         self.site_list = QListWidget()
@@ -220,15 +232,45 @@ class SamplesTab(QWidget):
         self.site_list.currentItemChanged.connect(self._site_selected)
         site.addWidget(self.site_list)
         self.site_right = QStackedWidget()
-        self.site_right.addWidget(QLabel(self.tr("拒检认定书和未抽到样品确认书由抽样前检查产生。")))
+        self.site_hint = QLabel()
+        self.site_right.addWidget(self.site_hint)
+        self.site_record: dict[str, Any] | None = None   # the finalized site record on the right, if any
         site.addWidget(self.site_right)
         site.setSizes([380, 700])
-        self.tabs.addTab(site, self.tr("拒检/未抽到样品"))
+        self.tabs.addTab(site, "")
 
         self.filter_box.textChanged.connect(lambda t: self.proxy.set_filters(text=t))
         self.stage_filter.currentIndexChanged.connect(lambda _i: self.proxy.set_filters(stage=self.stage_filter.currentData()))
         self.mode_filter.currentIndexChanged.connect(lambda _i: self.proxy.set_filters(mode=self.mode_filter.currentData()))
+        self.retranslate()
         self.reload()
+
+    def retranslate(self) -> None:
+        """Every text of the tab in the current language (the detail pane and timeline follow on their own)."""
+        self.jump_box.setPlaceholderText(self.tr("扫描或输入抽样单编号、封条编号，回车跳转"))
+        self.filter_box.setPlaceholderText(self.tr("筛选：编号、产品、企业、封条"))
+        for i in range(self.stage_filter.count()):
+            stage = self.stage_filter.itemData(i)
+            self.stage_filter.setItemText(i, stage_label(stage) if stage else self.tr("全部状态"))
+        for i in range(self.mode_filter.count()):
+            mode = self.mode_filter.itemData(i)
+            self.mode_filter.setItemText(i, records.mode_label(mode) if mode else self.tr("全部方式"))
+        self.new_button.setText(self.tr("新建抽样…"))
+        self.placeholder.setText(self.tr("选择左侧的抽样单，或扫描封条编号。"))
+        self.tabs.setTabText(0, self.tr("抽样单"))
+        self.tabs.setTabText(1, self.tr("拒检/未抽到样品"))
+        self.site_hint.setText(self.tr("拒检认定书和未抽到样品确认书由抽样前检查产生。"))
+        self.model.retranslate()
+        for i in range(self.site_list.count()):
+            item = self.site_list.item(i)
+            item.setText(self._site_item_text(item.data(Qt.ItemDataRole.UserRole)))
+        if self.site_record is not None:
+            self.site_right.widget(1).setText(self._site_summary(self.site_record))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     # -- loading -----------------------------------------------------------------------------
     def reload(self, then=None) -> None:
@@ -250,14 +292,17 @@ class SamplesTab(QWidget):
         self.site_list.blockSignals(True)
         self.site_list.clear()
         for record in sites:
-            state = {"draft": self.tr("草稿"), "finalized": self.tr("已定稿")}.get(record["state"], record["state"])
-            flag = "⚑ " if record["urgent"] else ""
-            item = QListWidgetItem(f"{flag}{site_records.kind_label(record['kind'])} {record['number']}\n{record['enterprise']} · {state}")
+            item = QListWidgetItem(self._site_item_text(record))
             item.setData(Qt.ItemDataRole.UserRole, record)
             self.site_list.addItem(item)
             if record["id"] == current:
                 self.site_list.setCurrentItem(item)
         self.site_list.blockSignals(False)
+
+    def _site_item_text(self, record: dict[str, Any]) -> str:
+        state = {"draft": self.tr("草稿"), "finalized": self.tr("已定稿")}.get(record["state"], record["state"])
+        flag = "⚑ " if record["urgent"] else ""
+        return f"{flag}{site_records.kind_label(record['kind'])} {record['number']}\n{record['enterprise']} · {state}"
 
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():
@@ -386,6 +431,7 @@ class SamplesTab(QWidget):
                 widget = self.site_right.widget(1)
                 self.site_right.removeWidget(widget)
                 widget.deleteLater()
+            self.site_record = None if record["state"] == "draft" else record
             if record["state"] == "draft":
                 widget = SiteRecordForm(self.store, record, worker=self.worker)
                 widget.finalized.connect(lambda rid: self.reload(lambda: self.show_site_record(rid)))

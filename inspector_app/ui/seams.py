@@ -28,7 +28,7 @@ import importlib
 import logging
 from typing import Any, Callable
 
-from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from inspector_app.ui import style
@@ -78,13 +78,22 @@ class Placeholder(QFrame):
         self.seam = seam
         style.role(self, "hint" if compact else "placeholder")
         self.setObjectName(f"placeholder_{seam}")
-        text = QLabel(QCoreApplication.translate("Seams", FAILED).format(feature=label(seam)))
-        style.role(text, "hint")
-        text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        text.setWordWrap(not compact)
+        self.text = QLabel()
+        style.role(self.text, "hint")
+        self.text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.text.setWordWrap(not compact)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(*((4, 0, 4, 0) if compact else (12, 10, 12, 10)))
-        layout.addWidget(text)
+        layout.addWidget(self.text)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.text.setText(QCoreApplication.translate("Seams", FAILED).format(feature=label(self.seam)))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
 
 COMPACT = {"sync_status"}

@@ -43,19 +43,19 @@
         <translation>The receiver must sign.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/custody_timeline.py" line="69"/>
+        <location filename="../../inspector_app/ui/custody_timeline.py" line="73"/>
         <source>是</source>
         <comment>yes</comment>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/custody_timeline.py" line="69"/>
+        <location filename="../../inspector_app/ui/custody_timeline.py" line="73"/>
         <source>否</source>
         <comment>no</comment>
         <translation>No</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/custody_timeline.py" line="80"/>
+        <location filename="../../inspector_app/ui/custody_timeline.py" line="84"/>
         <source>抽样基数 {a}{u}</source>
         <comment>lot size {a}{u}</comment>
         <translation>
@@ -64,7 +64,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/custody_timeline.py" line="82"/>
+        <location filename="../../inspector_app/ui/custody_timeline.py" line="86"/>
         <source>订单号 {o}，价格 {p} 元，{pl}</source>
         <comment>order {o}, price {p} yuan, {pl}</comment>
         <translation>
@@ -72,14 +72,23 @@
             <numerusform>Order {o}, price {p} yuan, {pl}</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/custody_timeline.py" line="69"/>
+        <source>{l}：{v}</source>
+        <comment>{l}: {v}</comment>
+        <translation>
+            <numerusform>{l}: {v}</numerusform>
+            <numerusform>{l}: {v}</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../inspector_app/ui/custody_timeline.py" line="87"/>
-        <source>（拒签）</source>
-        <comment> (refused)</comment>
-        <translation>(refused to sign)</translation>
+        <location filename="../../inspector_app/ui/custody_timeline.py" line="91"/>
+        <source>拒签</source>
+        <comment>refused</comment>
+        <translation>refused</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/custody_timeline.py" line="89"/>
+        <location filename="../../inspector_app/ui/custody_timeline.py" line="93"/>
         <source>拒签理由：{r}；见证人：{w}；</source>
         <comment>reason: {r}; witness: {w}; </comment>
         <translation>
@@ -88,7 +97,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/custody_timeline.py" line="92"/>
+        <location filename="../../inspector_app/ui/custody_timeline.py" line="96"/>
         <source>地点：{l}；保管人：{k}</source>
         <comment>at {l}; keeper {k}</comment>
         <translation>
@@ -97,7 +106,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/custody_timeline.py" line="95"/>
+        <location filename="../../inspector_app/ui/custody_timeline.py" line="99"/>
         <source>快递 {c} {n} → {to}</source>
         <comment>courier {c} {n} → {to}</comment>
         <translation>
@@ -106,7 +115,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/custody_timeline.py" line="96"/>
+        <location filename="../../inspector_app/ui/custody_timeline.py" line="100"/>
         <source>专人送达 → {to}</source>
         <comment>by hand → {to}</comment>
         <translation>
@@ -115,19 +124,19 @@
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/custody_timeline.py" line="101"/>
+        <location filename="../../inspector_app/ui/custody_timeline.py" line="105"/>
         <source>接收</source>
         <comment>accepted</comment>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/custody_timeline.py" line="101"/>
+        <location filename="../../inspector_app/ui/custody_timeline.py" line="105"/>
         <source>拒收</source>
         <comment>rejected</comment>
         <translation>Rejected</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/custody_timeline.py" line="104"/>
+        <location filename="../../inspector_app/ui/custody_timeline.py" line="108"/>
         <source>盲样编号 {c}</source>
         <comment>blind code {c}</comment>
         <translation>
@@ -135,8 +144,20 @@
             <numerusform>Blind code {c}</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../inspector_app/ui/custody_timeline.py" line="111"/>
+        <source>合格</source>
+        <comment>pass</comment>
+        <translation>pass</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/custody_timeline.py" line="111"/>
+        <source>不合格</source>
+        <comment>fail</comment>
+        <translation>fail</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/custody_timeline.py" line="107"/>
+        <location filename="../../inspector_app/ui/custody_timeline.py" line="112"/>
         <source>报告 {r}：{c}{i}</source>
         <comment>report {r}: {c}{i}</comment>
         <translation>
@@ -145,25 +166,25 @@
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/custody_timeline.py" line="109"/>
+        <location filename="../../inspector_app/ui/custody_timeline.py" line="114"/>
         <source>直接送达</source>
         <comment>in person</comment>
         <translation>In person</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/custody_timeline.py" line="109"/>
+        <location filename="../../inspector_app/ui/custody_timeline.py" line="114"/>
         <source>邮寄</source>
         <comment>post</comment>
         <translation>By post</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/custody_timeline.py" line="109"/>
+        <location filename="../../inspector_app/ui/custody_timeline.py" line="114"/>
         <source>电子送达</source>
         <comment>electronic</comment>
         <translation>Electronically</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/custody_timeline.py" line="110"/>
+        <location filename="../../inspector_app/ui/custody_timeline.py" line="115"/>
         <source>{d} {h}送达 {to}</source>
         <comment>{d} served {h} to {to}</comment>
         <translation>
@@ -172,25 +193,25 @@
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/custody_timeline.py" line="112"/>
+        <location filename="../../inspector_app/ui/custody_timeline.py" line="117"/>
         <source>已发送确认请求</source>
         <comment>request sent</comment>
         <translation>Confirmation request sent</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/custody_timeline.py" line="112"/>
+        <location filename="../../inspector_app/ui/custody_timeline.py" line="117"/>
         <source>已确认</source>
         <comment>confirmed</comment>
         <translation>Confirmed</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/custody_timeline.py" line="112"/>
+        <location filename="../../inspector_app/ui/custody_timeline.py" line="117"/>
         <source>否认</source>
         <comment>denied</comment>
         <translation>Denied</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/custody_timeline.py" line="114"/>
+        <location filename="../../inspector_app/ui/custody_timeline.py" line="119"/>
         <source>{d} 由 {b} 提出</source>
         <comment>filed {d} by {b}</comment>
         <translation>
@@ -199,25 +220,25 @@
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/custody_timeline.py" line="116"/>
+        <location filename="../../inspector_app/ui/custody_timeline.py" line="121"/>
         <source>备样封条经双方确认完好</source>
         <comment>backup seals checked jointly</comment>
         <translation>Both parties confirmed the backup seals intact</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/custody_timeline.py" line="118"/>
+        <location filename="../../inspector_app/ui/custody_timeline.py" line="123"/>
         <source>退还</source>
         <comment>returned</comment>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/custody_timeline.py" line="118"/>
+        <location filename="../../inspector_app/ui/custody_timeline.py" line="123"/>
         <source>销毁</source>
         <comment>destroyed</comment>
         <translation>Destroyed</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/custody_timeline.py" line="129"/>
+        <location filename="../../inspector_app/ui/custody_timeline.py" line="134"/>
         <source>  拒签：{r}；见证人：{w}</source>
         <comment>  refused: {r}; witness: {w}</comment>
         <translation>
@@ -226,43 +247,43 @@
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/custody_timeline.py" line="148"/>
+        <location filename="../../inspector_app/ui/custody_timeline.py" line="153"/>
         <source>（拒签）</source>
         <comment>(refused)</comment>
         <translation>(refused)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/custody_timeline.py" line="148"/>
+        <location filename="../../inspector_app/ui/custody_timeline.py" line="153"/>
         <source>（签名图像缺失）</source>
         <comment>(signature image missing)</comment>
         <translation>(signature image missing)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/custody_timeline.py" line="179"/>
+        <location filename="../../inspector_app/ui/custody_timeline.py" line="184"/>
         <source>经手人：</source>
         <comment>people: </comment>
         <translation>Handled by: </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/custody_timeline.py" line="182"/>
+        <location filename="../../inspector_app/ui/custody_timeline.py" line="187"/>
         <source>地点：</source>
         <comment>place: </comment>
         <translation>Place: </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/custody_timeline.py" line="184"/>
+        <location filename="../../inspector_app/ui/custody_timeline.py" line="189"/>
         <source>封条：</source>
         <comment>seals: </comment>
         <translation>Seals: </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/custody_timeline.py" line="186"/>
+        <location filename="../../inspector_app/ui/custody_timeline.py" line="191"/>
         <source>备注：</source>
         <comment>note: </comment>
         <translation>Remarks: </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/sample_tab.py" line="109"/>
+        <location filename="../../inspector_app/ui/sample_tab.py" line="139"/>
         <source>检验样封条：{t}；备用样封条：{b}</source>
         <comment>test seals: {t}; backup seals: {b}</comment>
         <translation>
@@ -271,7 +292,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/sample_tab.py" line="111"/>
+        <location filename="../../inspector_app/ui/sample_tab.py" line="141"/>
         <source>签字：{s}</source>
         <comment>signed by: {s}</comment>
         <translation>
@@ -280,7 +301,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/sample_tab.py" line="112"/>
+        <location filename="../../inspector_app/ui/sample_tab.py" line="142"/>
         <source>更正记录：{n}</source>
         <comment>amendments: {n}</comment>
         <translation>
@@ -289,7 +310,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/sample_tab.py" line="327"/>
+        <location filename="../../inspector_app/ui/sample_tab.py" line="372"/>
         <source>找不到“{k}”：请核对抽样单编号或封条编号。</source>
         <comment>Nothing found for &apos;{k}&apos;: check the sampling-record or seal number.</comment>
         <translation>
@@ -298,7 +319,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/sample_tab.py" line="406"/>
+        <location filename="../../inspector_app/ui/sample_tab.py" line="452"/>
         <source>企业：{e}</source>
         <comment>enterprise: {e}</comment>
         <translation>
@@ -307,7 +328,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/sample_tab.py" line="407"/>
+        <location filename="../../inspector_app/ui/sample_tab.py" line="453"/>
         <source>经过：{w}</source>
         <comment>what happened: {w}</comment>
         <translation>
@@ -316,7 +337,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/sample_tab.py" line="409"/>
+        <location filename="../../inspector_app/ui/sample_tab.py" line="455"/>
         <source>原因：{r}</source>
         <comment>reason: {r}</comment>
         <translation>
@@ -325,7 +346,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/sample_tab.py" line="410"/>
+        <location filename="../../inspector_app/ui/sample_tab.py" line="456"/>
         <source>当地监管部门意见：{o}</source>
         <comment>local bureau&apos;s opinion: {o}</comment>
         <translation>
@@ -334,7 +355,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/sample_tab.py" line="411"/>
+        <location filename="../../inspector_app/ui/sample_tab.py" line="457"/>
         <source>已定稿，内容哈希 {h}</source>
         <comment>finalized, content hash {h}</comment>
         <translation>
@@ -716,20 +737,20 @@ Log file: {p}</translation>
 <context>
     <name>CustodyTimeline</name>
     <message>
-        <location filename="../../inspector_app/ui/custody_timeline.py" line="240"/>
+        <location filename="../../inspector_app/ui/custody_timeline.py" line="247"/>
         <source>抽样单尚未签署定稿，流转记录从签署时开始。</source>
         <translation>The sampling record is not signed and finalized yet; the chain of custody starts when it is.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/custody_timeline.py" line="243"/>
+        <location filename="../../inspector_app/ui/custody_timeline.py" line="250"/>
         <source>✔ 流转链校验通过：%n 个事件，首个事件与抽样单内容哈希相连。</source>
         <translation>
-            <numerusform>✔ Chain of custody verified: %n event(s), the first linked to the sampling record’s content hash.</numerusform>
-            <numerusform>✔ Chain of custody verified: %n event(s), the first linked to the sampling record’s content hash.</numerusform>
+            <numerusform>✔ Chain of custody verified: %n event, linked to the sampling record’s content hash.</numerusform>
+            <numerusform>✔ Chain of custody verified: %n events, the first linked to the sampling record’s content hash.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/custody_timeline.py" line="246"/>
+        <location filename="../../inspector_app/ui/custody_timeline.py" line="253"/>
         <source>✘ 流转链校验失败：</source>
         <translation>✘ Chain of custody verification failed: </translation>
     </message>
@@ -1048,10 +1069,13 @@ Log file: {p}</translation>
 </context>
 <context>
     <name>DraftBanner</name>
-    <message>
+    <message numerus="yes">
         <location filename="../../inspector_app/ui/main_window.py" line="87"/>
-        <source>有 {n} 份未完成的检查草稿（所有修改均已自动保存），可继续填写：</source>
-        <translation>{n} unfinished inspection draft(s) (every change was saved automatically). Continue:</translation>
+        <source>有 %n 份未完成的检查草稿（所有修改均已自动保存），可继续填写：</source>
+        <translation>
+            <numerusform>%n unfinished inspection draft (every change was saved automatically). Continue:</numerusform>
+            <numerusform>%n unfinished inspection drafts (every change was saved automatically). Continue:</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/main_window.py" line="89"/>
@@ -1067,164 +1091,167 @@ Log file: {p}</translation>
 <context>
     <name>EnterprisePanel</name>
     <message>
-        <location filename="../../inspector_app/ui/enterprise_panel.py" line="141"/>
+        <location filename="../../inspector_app/ui/enterprise_panel.py" line="157"/>
         <source>统一社会信用代码</source>
         <translation>Unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/enterprise_panel.py" line="141"/>
+        <location filename="../../inspector_app/ui/enterprise_panel.py" line="157"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/enterprise_panel.py" line="141"/>
+        <location filename="../../inspector_app/ui/enterprise_panel.py" line="157"/>
         <source>法定代表人</source>
         <translation>Legal representative</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/enterprise_panel.py" line="142"/>
+        <location filename="../../inspector_app/ui/enterprise_panel.py" line="158"/>
         <source>联系人</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/enterprise_panel.py" line="142"/>
+        <location filename="../../inspector_app/ui/enterprise_panel.py" line="158"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/enterprise_panel.py" line="142"/>
+        <location filename="../../inspector_app/ui/enterprise_panel.py" line="158"/>
         <source>行业</source>
         <translation>Industry</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/enterprise_panel.py" line="143"/>
+        <location filename="../../inspector_app/ui/enterprise_panel.py" line="159"/>
         <source>主要产品</source>
         <translation>Main products</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/enterprise_panel.py" line="143"/>
+        <location filename="../../inspector_app/ui/enterprise_panel.py" line="159"/>
         <source>曾用名</source>
         <translation>Former names</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/enterprise_panel.py" line="147"/>
-        <location filename="../../inspector_app/ui/enterprise_panel.py" line="204"/>
+        <location filename="../../inspector_app/ui/enterprise_panel.py" line="163"/>
+        <location filename="../../inspector_app/ui/enterprise_panel.py" line="220"/>
         <source>许可证与认证</source>
         <translation>Licences and certificates</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/enterprise_panel.py" line="148"/>
-        <location filename="../../inspector_app/ui/enterprise_panel.py" line="222"/>
+        <location filename="../../inspector_app/ui/enterprise_panel.py" line="164"/>
+        <location filename="../../inspector_app/ui/enterprise_panel.py" line="238"/>
         <source>检查记录</source>
         <translation>Inspections</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/enterprise_panel.py" line="149"/>
-        <location filename="../../inspector_app/ui/enterprise_panel.py" line="233"/>
+        <location filename="../../inspector_app/ui/enterprise_panel.py" line="165"/>
+        <location filename="../../inspector_app/ui/enterprise_panel.py" line="249"/>
         <source>抽样记录</source>
         <translation>Samples</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/enterprise_panel.py" line="150"/>
+        <location filename="../../inspector_app/ui/enterprise_panel.py" line="166"/>
         <source>类别</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/enterprise_panel.py" line="150"/>
+        <location filename="../../inspector_app/ui/enterprise_panel.py" line="166"/>
         <source>证书编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/enterprise_panel.py" line="150"/>
-        <location filename="../../inspector_app/ui/enterprise_panel.py" line="152"/>
+        <location filename="../../inspector_app/ui/enterprise_panel.py" line="166"/>
+        <location filename="../../inspector_app/ui/enterprise_panel.py" line="168"/>
         <source>产品</source>
         <translation>Product</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/enterprise_panel.py" line="150"/>
+        <location filename="../../inspector_app/ui/enterprise_panel.py" line="166"/>
         <source>有效期至</source>
         <translation>Valid until</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/enterprise_panel.py" line="150"/>
-        <location filename="../../inspector_app/ui/enterprise_panel.py" line="151"/>
-        <location filename="../../inspector_app/ui/enterprise_panel.py" line="152"/>
+        <location filename="../../inspector_app/ui/enterprise_panel.py" line="166"/>
+        <location filename="../../inspector_app/ui/enterprise_panel.py" line="167"/>
+        <location filename="../../inspector_app/ui/enterprise_panel.py" line="168"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/enterprise_panel.py" line="151"/>
-        <location filename="../../inspector_app/ui/enterprise_panel.py" line="152"/>
+        <location filename="../../inspector_app/ui/enterprise_panel.py" line="167"/>
+        <location filename="../../inspector_app/ui/enterprise_panel.py" line="168"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/enterprise_panel.py" line="151"/>
+        <location filename="../../inspector_app/ui/enterprise_panel.py" line="167"/>
         <source>任务类型</source>
         <translation>Task type</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/enterprise_panel.py" line="151"/>
+        <location filename="../../inspector_app/ui/enterprise_panel.py" line="167"/>
         <source>任务编号</source>
         <translation>Task no.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/enterprise_panel.py" line="151"/>
+        <location filename="../../inspector_app/ui/enterprise_panel.py" line="167"/>
         <source>得分</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/enterprise_panel.py" line="152"/>
+        <location filename="../../inspector_app/ui/enterprise_panel.py" line="168"/>
         <source>抽样单编号</source>
         <translation>Sample no.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/enterprise_panel.py" line="152"/>
+        <location filename="../../inspector_app/ui/enterprise_panel.py" line="168"/>
         <source>批号</source>
         <translation>Batch</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/enterprise_panel.py" line="153"/>
+        <location filename="../../inspector_app/ui/enterprise_panel.py" line="169"/>
         <source>在左侧选择一项任务，查看企业信息。</source>
         <translation>Select a task on the left to see its enterprise.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/enterprise_panel.py" line="183"/>
+        <location filename="../../inspector_app/ui/enterprise_panel.py" line="199"/>
         <source>风险等级 {c}</source>
         <translation>Risk class {c}</translation>
     </message>
-    <message>
-        <location filename="../../inspector_app/ui/enterprise_panel.py" line="183"/>
-        <source>未完成任务 {n} 项</source>
-        <translation>{n} open task(s)</translation>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/enterprise_panel.py" line="199"/>
+        <source>未完成任务 %n 项</source>
+        <translation>
+            <numerusform>%n open task</numerusform>
+            <numerusform>%n open tasks</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/enterprise_panel.py" line="196"/>
+        <location filename="../../inspector_app/ui/enterprise_panel.py" line="212"/>
         <source>有效</source>
         <translation>Valid</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/enterprise_panel.py" line="196"/>
+        <location filename="../../inspector_app/ui/enterprise_panel.py" line="212"/>
         <source>已过期</source>
         <translation>Expired</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/enterprise_panel.py" line="196"/>
+        <location filename="../../inspector_app/ui/enterprise_panel.py" line="212"/>
         <source>已吊销</source>
         <translation>Revoked</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/enterprise_panel.py" line="197"/>
+        <location filename="../../inspector_app/ui/enterprise_panel.py" line="213"/>
         <source>暂停</source>
         <translation>Suspended</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/enterprise_panel.py" line="197"/>
+        <location filename="../../inspector_app/ui/enterprise_panel.py" line="213"/>
         <source>已注销</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/enterprise_panel.py" line="217"/>
+        <location filename="../../inspector_app/ui/enterprise_panel.py" line="233"/>
         <source>更正</source>
         <translation>Amendment</translation>
     </message>
@@ -1784,22 +1811,22 @@ Log file: {p}</translation>
 <context>
     <name>NewSampleDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/sample_tab.py" line="39"/>
+        <location filename="../../inspector_app/ui/sample_tab.py" line="40"/>
         <source>新建抽样</source>
         <translation>New sample</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_tab.py" line="49"/>
+        <location filename="../../inspector_app/ui/sample_tab.py" line="50"/>
         <source>任务</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_tab.py" line="50"/>
+        <location filename="../../inspector_app/ui/sample_tab.py" line="51"/>
         <source>抽样方式</source>
         <translation>Sampling mode</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_tab.py" line="52"/>
+        <location filename="../../inspector_app/ui/sample_tab.py" line="53"/>
         <source>抽样前检查…</source>
         <translation>Pre-sampling check…</translation>
     </message>
@@ -2009,17 +2036,17 @@ Log file: {p}</translation>
 <context>
     <name>SampleDetail</name>
     <message>
-        <location filename="../../inspector_app/ui/sample_tab.py" line="104"/>
-        <source>（拒签）</source>
-        <translation>(refused to sign)</translation>
+        <location filename="../../inspector_app/ui/sample_tab.py" line="134"/>
+        <source>拒签</source>
+        <translation>refused to sign</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_tab.py" line="114"/>
+        <location filename="../../inspector_app/ui/sample_tab.py" line="144"/>
         <source>期限：</source>
         <translation>Deadlines: </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_tab.py" line="132"/>
+        <location filename="../../inspector_app/ui/sample_tab.py" line="147"/>
         <source>更正抽样单…</source>
         <translation>Amend the sampling record…</translation>
     </message>
@@ -2027,421 +2054,421 @@ Log file: {p}</translation>
 <context>
     <name>SampleForm</name>
     <message>
-        <location filename="../../inspector_app/ui/sample_form.py" line="84"/>
-        <location filename="../../inspector_app/ui/sample_form.py" line="306"/>
+        <location filename="../../inspector_app/ui/sample_form.py" line="85"/>
+        <location filename="../../inspector_app/ui/sample_form.py" line="307"/>
         <source>已自动保存</source>
         <translation>Saved automatically</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_form.py" line="98"/>
+        <location filename="../../inspector_app/ui/sample_form.py" line="99"/>
         <source>任务</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_form.py" line="99"/>
+        <location filename="../../inspector_app/ui/sample_form.py" line="100"/>
         <source>任务来源</source>
         <translation>Task source</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_form.py" line="100"/>
+        <location filename="../../inspector_app/ui/sample_form.py" line="101"/>
         <source>任务类别</source>
         <translation>Task category</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_form.py" line="100"/>
+        <location filename="../../inspector_app/ui/sample_form.py" line="101"/>
         <source>国家监督抽查</source>
         <translation>National spot check</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_form.py" line="100"/>
+        <location filename="../../inspector_app/ui/sample_form.py" line="101"/>
         <source>省级监督抽查</source>
         <translation>Provincial spot check</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_form.py" line="101"/>
+        <location filename="../../inspector_app/ui/sample_form.py" line="102"/>
         <source>市级监督抽查</source>
         <translation>Municipal spot check</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_form.py" line="101"/>
+        <location filename="../../inspector_app/ui/sample_form.py" line="102"/>
         <source>专项抽查</source>
         <translation>Special spot check</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_form.py" line="101"/>
+        <location filename="../../inspector_app/ui/sample_form.py" line="102"/>
         <source>复查抽查</source>
         <translation>Re-check</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_form.py" line="102"/>
+        <location filename="../../inspector_app/ui/sample_form.py" line="103"/>
         <source>受检单位（网店）</source>
         <translation>Sampled party (online shop)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_form.py" line="102"/>
+        <location filename="../../inspector_app/ui/sample_form.py" line="103"/>
         <source>受检单位</source>
         <translation>Sampled party</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_form.py" line="104"/>
-        <location filename="../../inspector_app/ui/sample_form.py" line="108"/>
+        <location filename="../../inspector_app/ui/sample_form.py" line="105"/>
+        <location filename="../../inspector_app/ui/sample_form.py" line="109"/>
         <source>单位名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_form.py" line="104"/>
-        <location filename="../../inspector_app/ui/sample_form.py" line="108"/>
+        <location filename="../../inspector_app/ui/sample_form.py" line="105"/>
+        <location filename="../../inspector_app/ui/sample_form.py" line="109"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_form.py" line="104"/>
-        <location filename="../../inspector_app/ui/sample_form.py" line="109"/>
+        <location filename="../../inspector_app/ui/sample_form.py" line="105"/>
+        <location filename="../../inspector_app/ui/sample_form.py" line="110"/>
         <source>法定代表人</source>
         <translation>Legal representative</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_form.py" line="105"/>
-        <location filename="../../inspector_app/ui/sample_form.py" line="109"/>
-        <location filename="../../inspector_app/ui/sample_form.py" line="197"/>
+        <location filename="../../inspector_app/ui/sample_form.py" line="106"/>
+        <location filename="../../inspector_app/ui/sample_form.py" line="110"/>
+        <location filename="../../inspector_app/ui/sample_form.py" line="198"/>
         <source>联系人</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_form.py" line="105"/>
-        <location filename="../../inspector_app/ui/sample_form.py" line="109"/>
-        <location filename="../../inspector_app/ui/sample_form.py" line="198"/>
+        <location filename="../../inspector_app/ui/sample_form.py" line="106"/>
+        <location filename="../../inspector_app/ui/sample_form.py" line="110"/>
+        <location filename="../../inspector_app/ui/sample_form.py" line="199"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_form.py" line="105"/>
-        <location filename="../../inspector_app/ui/sample_form.py" line="110"/>
+        <location filename="../../inspector_app/ui/sample_form.py" line="106"/>
+        <location filename="../../inspector_app/ui/sample_form.py" line="111"/>
         <source>统一社会信用代码</source>
         <translation>Unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_form.py" line="107"/>
+        <location filename="../../inspector_app/ui/sample_form.py" line="108"/>
         <source>生产单位</source>
         <translation>Producer</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_form.py" line="107"/>
+        <location filename="../../inspector_app/ui/sample_form.py" line="108"/>
         <source>标称生产者</source>
         <translation>Labelled producer</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_form.py" line="108"/>
+        <location filename="../../inspector_app/ui/sample_form.py" line="109"/>
         <source>邮编</source>
         <translation>Postcode</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_form.py" line="110"/>
+        <location filename="../../inspector_app/ui/sample_form.py" line="111"/>
         <source>经济类型</source>
         <translation>Economic type</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_form.py" line="113"/>
+        <location filename="../../inspector_app/ui/sample_form.py" line="114"/>
         <source>样品确认</source>
         <translation>Sample confirmation</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_form.py" line="113"/>
+        <location filename="../../inspector_app/ui/sample_form.py" line="114"/>
         <source>待确认</source>
         <translation>Pending</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_form.py" line="113"/>
+        <location filename="../../inspector_app/ui/sample_form.py" line="114"/>
         <source>已确认</source>
         <translation>Confirmed</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_form.py" line="114"/>
+        <location filename="../../inspector_app/ui/sample_form.py" line="115"/>
         <source>否认</source>
         <translation>Denied</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_form.py" line="115"/>
+        <location filename="../../inspector_app/ui/sample_form.py" line="116"/>
         <source>证书</source>
         <translation>Certificate</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_form.py" line="116"/>
+        <location filename="../../inspector_app/ui/sample_form.py" line="117"/>
         <source>证书类型</source>
         <translation>Certificate type</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_form.py" line="116"/>
+        <location filename="../../inspector_app/ui/sample_form.py" line="117"/>
         <source>（请选择）</source>
         <translation>(choose)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_form.py" line="117"/>
+        <location filename="../../inspector_app/ui/sample_form.py" line="118"/>
         <source>证书编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_form.py" line="118"/>
+        <location filename="../../inspector_app/ui/sample_form.py" line="119"/>
         <source>产品</source>
         <translation>Product</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_form.py" line="119"/>
+        <location filename="../../inspector_app/ui/sample_form.py" line="120"/>
         <source>产品名称</source>
         <translation>Product name</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_form.py" line="119"/>
+        <location filename="../../inspector_app/ui/sample_form.py" line="120"/>
         <source>商标</source>
         <translation>Brand</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_form.py" line="119"/>
+        <location filename="../../inspector_app/ui/sample_form.py" line="120"/>
         <source>规格型号</source>
         <translation>Model</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_form.py" line="120"/>
+        <location filename="../../inspector_app/ui/sample_form.py" line="121"/>
         <source>生产日期/批号</source>
         <translation>Production date / batch</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_form.py" line="120"/>
+        <location filename="../../inspector_app/ui/sample_form.py" line="121"/>
         <source>产品等级</source>
         <translation>Grade</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_form.py" line="120"/>
+        <location filename="../../inspector_app/ui/sample_form.py" line="121"/>
         <source>标注执行标准</source>
         <translation>Declared standard</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_form.py" line="123"/>
+        <location filename="../../inspector_app/ui/sample_form.py" line="124"/>
         <source>网络购买</source>
         <translation>Online purchase</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_form.py" line="124"/>
+        <location filename="../../inspector_app/ui/sample_form.py" line="125"/>
         <source>平台</source>
         <translation>Platform</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_form.py" line="124"/>
+        <location filename="../../inspector_app/ui/sample_form.py" line="125"/>
         <source>店铺</source>
         <translation>Shop</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_form.py" line="124"/>
+        <location filename="../../inspector_app/ui/sample_form.py" line="125"/>
         <source>商品链接</source>
         <translation>Product link</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_form.py" line="125"/>
+        <location filename="../../inspector_app/ui/sample_form.py" line="126"/>
         <source>订单号</source>
         <translation>Order number</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_form.py" line="127"/>
+        <location filename="../../inspector_app/ui/sample_form.py" line="128"/>
         <source>价格（元）</source>
         <translation>Price (yuan)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_form.py" line="128"/>
+        <location filename="../../inspector_app/ui/sample_form.py" line="129"/>
         <source>数量</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_form.py" line="129"/>
+        <location filename="../../inspector_app/ui/sample_form.py" line="130"/>
         <source>抽样数量</source>
         <translation>Quantity sampled</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_form.py" line="129"/>
+        <location filename="../../inspector_app/ui/sample_form.py" line="130"/>
         <source>备样数量</source>
         <translation>Backup quantity</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_form.py" line="129"/>
+        <location filename="../../inspector_app/ui/sample_form.py" line="130"/>
         <source>抽样基数</source>
         <translation>Lot size</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_form.py" line="139"/>
+        <location filename="../../inspector_app/ui/sample_form.py" line="140"/>
         <source>单价（元）</source>
         <translation>Unit price (yuan)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_form.py" line="140"/>
+        <location filename="../../inspector_app/ui/sample_form.py" line="141"/>
         <source>购样费用（元）</source>
         <translation>Purchase cost (yuan)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_form.py" line="141"/>
+        <location filename="../../inspector_app/ui/sample_form.py" line="142"/>
         <source>抽样人员（不少于2名）</source>
         <translation>Samplers (at least 2)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_form.py" line="148"/>
+        <location filename="../../inspector_app/ui/sample_form.py" line="149"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_form.py" line="149"/>
+        <location filename="../../inspector_app/ui/sample_form.py" line="150"/>
         <source>执法证号</source>
         <translation>Law-enforcement ID no.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_form.py" line="155"/>
+        <location filename="../../inspector_app/ui/sample_form.py" line="156"/>
         <source>抽样人员 %1</source>
         <translation>Sampler %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_form.py" line="156"/>
+        <location filename="../../inspector_app/ui/sample_form.py" line="157"/>
         <source>抽样地点和时间</source>
         <translation>Place and time</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_form.py" line="157"/>
+        <location filename="../../inspector_app/ui/sample_form.py" line="158"/>
         <source>抽样地点</source>
         <translation>Sampling place</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_form.py" line="166"/>
+        <location filename="../../inspector_app/ui/sample_form.py" line="167"/>
         <source>抽样日期时间</source>
         <translation>Sampled at</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_form.py" line="167"/>
+        <location filename="../../inspector_app/ui/sample_form.py" line="168"/>
         <source>照片</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_form.py" line="169"/>
+        <location filename="../../inspector_app/ui/sample_form.py" line="170"/>
         <source>现场/样品照片</source>
         <translation>Site / sample photos</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_form.py" line="171"/>
+        <location filename="../../inspector_app/ui/sample_form.py" line="172"/>
         <source>购物凭证</source>
         <translation>Receipt</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_form.py" line="171"/>
+        <location filename="../../inspector_app/ui/sample_form.py" line="172"/>
         <source>拆包过程</source>
         <translation>Unpacking</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_form.py" line="172"/>
+        <location filename="../../inspector_app/ui/sample_form.py" line="173"/>
         <source>封样照片</source>
         <translation>Seal photos</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_form.py" line="181"/>
+        <location filename="../../inspector_app/ui/sample_form.py" line="182"/>
         <source>封样</source>
         <translation>Sealing</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_form.py" line="182"/>
+        <location filename="../../inspector_app/ui/sample_form.py" line="183"/>
         <source>封样状态</source>
         <translation>Seal state</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_form.py" line="183"/>
+        <location filename="../../inspector_app/ui/sample_form.py" line="184"/>
         <source>检验样封条编号</source>
         <translation>Test-sample seal numbers</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_form.py" line="184"/>
+        <location filename="../../inspector_app/ui/sample_form.py" line="185"/>
         <source>备用样封条编号</source>
         <translation>Backup seal numbers</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_form.py" line="185"/>
+        <location filename="../../inspector_app/ui/sample_form.py" line="186"/>
         <source>备样封存地点</source>
         <translation>Backup storage place</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_form.py" line="189"/>
+        <location filename="../../inspector_app/ui/sample_form.py" line="190"/>
         <source>寄送和其他</source>
         <translation>Shipping and other</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_form.py" line="190"/>
+        <location filename="../../inspector_app/ui/sample_form.py" line="191"/>
         <source>寄送样地点</source>
         <translation>Ship samples to</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_form.py" line="191"/>
+        <location filename="../../inspector_app/ui/sample_form.py" line="192"/>
         <source>寄送样截止日期 (YYYY-MM-DD)</source>
         <translation>Ship by (YYYY-MM-DD)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_form.py" line="192"/>
+        <location filename="../../inspector_app/ui/sample_form.py" line="193"/>
         <source>出口产品</source>
         <translation>Export product</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_form.py" line="197"/>
+        <location filename="../../inspector_app/ui/sample_form.py" line="198"/>
         <source>抽样单位</source>
         <translation>Sampling unit</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_form.py" line="197"/>
+        <location filename="../../inspector_app/ui/sample_form.py" line="198"/>
         <source>抽样单位地址</source>
         <translation>Sampling unit&apos;s address</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_form.py" line="200"/>
+        <location filename="../../inspector_app/ui/sample_form.py" line="201"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_form.py" line="208"/>
+        <location filename="../../inspector_app/ui/sample_form.py" line="209"/>
         <source>签署定稿…</source>
         <translation>Sign and finalize…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_form.py" line="302"/>
+        <location filename="../../inspector_app/ui/sample_form.py" line="303"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_form.py" line="311"/>
+        <location filename="../../inspector_app/ui/sample_form.py" line="312"/>
         <source>保存失败：</source>
         <translation>Saving failed: </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_form.py" line="331"/>
+        <location filename="../../inspector_app/ui/sample_form.py" line="332"/>
         <source>请先更正列出的问题。</source>
         <translation>Correct the listed problems first.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_form.py" line="356"/>
+        <location filename="../../inspector_app/ui/sample_form.py" line="357"/>
         <source>添加照片…（已有 %1 张）</source>
         <translation>Add photos… (%1 so far)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_form.py" line="359"/>
+        <location filename="../../inspector_app/ui/sample_form.py" line="360"/>
         <source>选择照片</source>
         <translation>Choose photos</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_form.py" line="359"/>
+        <location filename="../../inspector_app/ui/sample_form.py" line="360"/>
         <source>图片 (*.jpg *.jpeg *.png)</source>
         <translation>Images (*.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_form.py" line="376"/>
+        <location filename="../../inspector_app/ui/sample_form.py" line="377"/>
         <source>正在保存照片…</source>
         <translation>Saving photos…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_form.py" line="383"/>
+        <location filename="../../inspector_app/ui/sample_form.py" line="384"/>
         <source>签署抽样单</source>
         <translation>Sign the sampling record</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_form.py" line="394"/>
+        <location filename="../../inspector_app/ui/sample_form.py" line="395"/>
         <source>正在定稿…</source>
         <translation>Finalizing…</translation>
     </message>
@@ -2449,135 +2476,138 @@ Log file: {p}</translation>
 <context>
     <name>SampleListModel</name>
     <message>
-        <location filename="../../inspector_app/ui/sample_model.py" line="30"/>
+        <location filename="../../inspector_app/ui/sample_model.py" line="31"/>
         <source>抽样单编号</source>
         <translation>Sample no.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_model.py" line="30"/>
+        <location filename="../../inspector_app/ui/sample_model.py" line="31"/>
         <source>检验样</source>
         <translation>Test sample</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_model.py" line="30"/>
+        <location filename="../../inspector_app/ui/sample_model.py" line="31"/>
         <source>备用样</source>
         <translation>Backup sample</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_model.py" line="30"/>
+        <location filename="../../inspector_app/ui/sample_model.py" line="31"/>
         <source>期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_model.py" line="30"/>
+        <location filename="../../inspector_app/ui/sample_model.py" line="31"/>
         <source>产品</source>
         <translation>Product</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_model.py" line="30"/>
+        <location filename="../../inspector_app/ui/sample_model.py" line="31"/>
         <source>受检单位</source>
         <translation>Sampled party</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_model.py" line="31"/>
+        <location filename="../../inspector_app/ui/sample_model.py" line="32"/>
         <source>抽样方式</source>
         <translation>Sampling mode</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_model.py" line="31"/>
+        <location filename="../../inspector_app/ui/sample_model.py" line="32"/>
         <source>抽样时间</source>
         <translation>Sampled</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_model.py" line="31"/>
+        <location filename="../../inspector_app/ui/sample_model.py" line="32"/>
         <source>记录状态</source>
         <translation>Record state</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_model.py" line="61"/>
+        <location filename="../../inspector_app/ui/sample_model.py" line="68"/>
         <source>封条：</source>
         <translation>Seals: </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_model.py" line="73"/>
+        <location filename="../../inspector_app/ui/sample_model.py" line="80"/>
         <source>异议期至 %1</source>
         <translation>Objections until %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_model.py" line="76"/>
+        <location filename="../../inspector_app/ui/sample_model.py" line="83"/>
         <source>草稿</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_model.py" line="76"/>
+        <location filename="../../inspector_app/ui/sample_model.py" line="83"/>
         <source>已定稿</source>
         <translation>Finalized</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_model.py" line="76"/>
+        <location filename="../../inspector_app/ui/sample_model.py" line="83"/>
         <source>已同步</source>
         <translation>Synced</translation>
     </message>
-    <message>
-        <location filename="../../inspector_app/ui/sample_model.py" line="77"/>
-        <source>（更正 %1）</source>
-        <translation>(amends %1)</translation>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/sample_model.py" line="84"/>
+        <source>更正 %n</source>
+        <translation>
+            <numerusform>%n amendment</numerusform>
+            <numerusform>%n amendments</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>SamplesTab</name>
     <message>
-        <location filename="../../inspector_app/ui/sample_tab.py" line="157"/>
+        <location filename="../../inspector_app/ui/sample_tab.py" line="250"/>
         <source>扫描或输入抽样单编号、封条编号，回车跳转</source>
         <translation>Scan or type a sampling record or seal number, Enter to jump</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_tab.py" line="161"/>
+        <location filename="../../inspector_app/ui/sample_tab.py" line="251"/>
         <source>筛选：编号、产品、企业、封条</source>
         <translation>Filter: number, product, enterprise, seal</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_tab.py" line="164"/>
+        <location filename="../../inspector_app/ui/sample_tab.py" line="254"/>
         <source>全部状态</source>
         <translation>All states</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_tab.py" line="169"/>
+        <location filename="../../inspector_app/ui/sample_tab.py" line="257"/>
         <source>全部方式</source>
         <translation>All modes</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_tab.py" line="172"/>
+        <location filename="../../inspector_app/ui/sample_tab.py" line="258"/>
         <source>新建抽样…</source>
         <translation>New sample…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_tab.py" line="206"/>
+        <location filename="../../inspector_app/ui/sample_tab.py" line="259"/>
         <source>选择左侧的抽样单，或扫描封条编号。</source>
         <translation>Select a sampling record on the left, or scan a seal number.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_tab.py" line="215"/>
+        <location filename="../../inspector_app/ui/sample_tab.py" line="260"/>
         <source>抽样单</source>
         <translation>Sampling records</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_tab.py" line="223"/>
+        <location filename="../../inspector_app/ui/sample_tab.py" line="262"/>
         <source>拒检认定书和未抽到样品确认书由抽样前检查产生。</source>
         <translation>Refusal and no-sample records come from the pre-sampling check.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_tab.py" line="226"/>
+        <location filename="../../inspector_app/ui/sample_tab.py" line="261"/>
         <source>拒检/未抽到样品</source>
         <translation>Refusals / no sample</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_tab.py" line="253"/>
+        <location filename="../../inspector_app/ui/sample_tab.py" line="303"/>
         <source>草稿</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_tab.py" line="253"/>
+        <location filename="../../inspector_app/ui/sample_tab.py" line="303"/>
         <source>已定稿</source>
         <translation>Finalized</translation>
     </message>
@@ -2723,12 +2753,12 @@ Log file: {p}</translation>
 <context>
     <name>SignatureDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/evidence/signature_dialog.py" line="169"/>
+        <location filename="../../inspector_app/ui/evidence/signature_dialog.py" line="170"/>
         <source>签名</source>
         <translation>Signature</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/evidence/signature_dialog.py" line="171"/>
+        <location filename="../../inspector_app/ui/evidence/signature_dialog.py" line="172"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -2736,129 +2766,129 @@ Log file: {p}</translation>
 <context>
     <name>SignatureForm</name>
     <message>
-        <location filename="../../inspector_app/ui/evidence/signature_dialog.py" line="41"/>
+        <location filename="../../inspector_app/ui/evidence/signature_dialog.py" line="42"/>
         <source>执法人员</source>
         <translation>Inspector</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/evidence/signature_dialog.py" line="41"/>
+        <location filename="../../inspector_app/ui/evidence/signature_dialog.py" line="42"/>
         <source>抽样人员</source>
         <translation>Sampler</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/evidence/signature_dialog.py" line="41"/>
+        <location filename="../../inspector_app/ui/evidence/signature_dialog.py" line="42"/>
         <source>被检查单位（当事人）</source>
         <translation>Inspected party</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/evidence/signature_dialog.py" line="42"/>
+        <location filename="../../inspector_app/ui/evidence/signature_dialog.py" line="43"/>
         <source>生产单位</source>
         <translation>Producer</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/evidence/signature_dialog.py" line="42"/>
+        <location filename="../../inspector_app/ui/evidence/signature_dialog.py" line="43"/>
         <source>检验机构接收人</source>
         <translation>Lab receiver</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/evidence/signature_dialog.py" line="42"/>
+        <location filename="../../inspector_app/ui/evidence/signature_dialog.py" line="43"/>
         <source>承运人</source>
         <translation>Courier</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/evidence/signature_dialog.py" line="43"/>
-        <location filename="../../inspector_app/ui/evidence/signature_dialog.py" line="77"/>
+        <location filename="../../inspector_app/ui/evidence/signature_dialog.py" line="44"/>
+        <location filename="../../inspector_app/ui/evidence/signature_dialog.py" line="78"/>
         <source>见证人</source>
         <translation>Witness</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/evidence/signature_dialog.py" line="43"/>
+        <location filename="../../inspector_app/ui/evidence/signature_dialog.py" line="44"/>
         <source>市场监管部门</source>
         <translation>Market regulation bureau</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/evidence/signature_dialog.py" line="50"/>
+        <location filename="../../inspector_app/ui/evidence/signature_dialog.py" line="51"/>
         <source>执法证号 / 身份证号 / 工号</source>
         <translation>Enforcement ID / ID card / staff number</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/evidence/signature_dialog.py" line="52"/>
+        <location filename="../../inspector_app/ui/evidence/signature_dialog.py" line="53"/>
         <source>签名人</source>
         <translation>Signer</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/evidence/signature_dialog.py" line="53"/>
+        <location filename="../../inspector_app/ui/evidence/signature_dialog.py" line="54"/>
         <source>身份</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/evidence/signature_dialog.py" line="54"/>
+        <location filename="../../inspector_app/ui/evidence/signature_dialog.py" line="55"/>
         <source>证件号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/evidence/signature_dialog.py" line="57"/>
+        <location filename="../../inspector_app/ui/evidence/signature_dialog.py" line="58"/>
         <source>清除</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/evidence/signature_dialog.py" line="58"/>
+        <location filename="../../inspector_app/ui/evidence/signature_dialog.py" line="59"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/evidence/signature_dialog.py" line="59"/>
+        <location filename="../../inspector_app/ui/evidence/signature_dialog.py" line="60"/>
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/evidence/signature_dialog.py" line="69"/>
+        <location filename="../../inspector_app/ui/evidence/signature_dialog.py" line="70"/>
         <source>拒绝签名</source>
         <translation>Refused to sign</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/evidence/signature_dialog.py" line="71"/>
+        <location filename="../../inspector_app/ui/evidence/signature_dialog.py" line="72"/>
         <source>拒绝签名的理由或情况</source>
         <translation>Why the signature was refused, what happened</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/evidence/signature_dialog.py" line="76"/>
+        <location filename="../../inspector_app/ui/evidence/signature_dialog.py" line="77"/>
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/evidence/signature_dialog.py" line="78"/>
+        <location filename="../../inspector_app/ui/evidence/signature_dialog.py" line="79"/>
         <source>见证人证件号</source>
         <translation>Witness ID number</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/evidence/signature_dialog.py" line="79"/>
+        <location filename="../../inspector_app/ui/evidence/signature_dialog.py" line="80"/>
         <source>拒绝签名记录</source>
         <translation>Refusal to sign</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/evidence/signature_dialog.py" line="87"/>
-        <location filename="../../inspector_app/ui/evidence/signature_dialog.py" line="108"/>
+        <location filename="../../inspector_app/ui/evidence/signature_dialog.py" line="88"/>
+        <location filename="../../inspector_app/ui/evidence/signature_dialog.py" line="109"/>
         <source>确认签名</source>
         <translation>Confirm signature</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/evidence/signature_dialog.py" line="108"/>
+        <location filename="../../inspector_app/ui/evidence/signature_dialog.py" line="109"/>
         <source>记录拒签</source>
         <translation>Record the refusal</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/evidence/signature_dialog.py" line="130"/>
+        <location filename="../../inspector_app/ui/evidence/signature_dialog.py" line="131"/>
         <source>请填写签名人姓名。</source>
         <translation>Enter the signer&apos;s name.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/evidence/signature_dialog.py" line="136"/>
+        <location filename="../../inspector_app/ui/evidence/signature_dialog.py" line="137"/>
         <source>拒绝签名须填写理由和见证人。</source>
         <translation>A refusal needs the reason and a witness.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/evidence/signature_dialog.py" line="141"/>
+        <location filename="../../inspector_app/ui/evidence/signature_dialog.py" line="142"/>
         <source>签名为空，请在签名板上签名。</source>
         <translation>The signature is empty; sign on the pad.</translation>
     </message>
@@ -2866,17 +2896,17 @@ Log file: {p}</translation>
 <context>
     <name>SignaturePad</name>
     <message>
-        <location filename="../../inspector_app/ui/evidence/signature_dialog.py" line="227"/>
+        <location filename="../../inspector_app/ui/evidence/signature_dialog.py" line="228"/>
         <source>尚无签名。</source>
         <translation>No signature yet.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/evidence/signature_dialog.py" line="234"/>
+        <location filename="../../inspector_app/ui/evidence/signature_dialog.py" line="235"/>
         <source>%1 拒绝签名（%2；见证人 %3）</source>
         <translation>%1 refused to sign (%2; witness %3)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/evidence/signature_dialog.py" line="236"/>
+        <location filename="../../inspector_app/ui/evidence/signature_dialog.py" line="237"/>
         <source>%1 已签名 %2</source>
         <translation>%1 signed %2</translation>
     </message>
@@ -2884,143 +2914,143 @@ Log file: {p}</translation>
 <context>
     <name>SiteRecordForm</name>
     <message>
-        <location filename="../../inspector_app/ui/sample_site_record.py" line="41"/>
+        <location filename="../../inspector_app/ui/sample_site_record.py" line="42"/>
         <source>⚑ 拒检认定将在网络恢复后优先上报组织抽查的部门。</source>
         <translation>⚑ The refusal is reported first to the organising department when the network is back.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_site_record.py" line="51"/>
+        <location filename="../../inspector_app/ui/sample_site_record.py" line="52"/>
         <source>企业</source>
         <translation>Enterprise</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_site_record.py" line="53"/>
+        <location filename="../../inspector_app/ui/sample_site_record.py" line="54"/>
         <source>企业名称</source>
         <translation>Enterprise name</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_site_record.py" line="53"/>
+        <location filename="../../inspector_app/ui/sample_site_record.py" line="54"/>
         <source>法定代表人</source>
         <translation>Legal representative</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_site_record.py" line="53"/>
+        <location filename="../../inspector_app/ui/sample_site_record.py" line="54"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_site_record.py" line="54"/>
+        <location filename="../../inspector_app/ui/sample_site_record.py" line="55"/>
         <source>联系人</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_site_record.py" line="54"/>
+        <location filename="../../inspector_app/ui/sample_site_record.py" line="55"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_site_record.py" line="57"/>
+        <location filename="../../inspector_app/ui/sample_site_record.py" line="58"/>
         <source>情况</source>
         <translation>Situation</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_site_record.py" line="59"/>
+        <location filename="../../inspector_app/ui/sample_site_record.py" line="60"/>
         <source>任务来源</source>
         <translation>Task source</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_site_record.py" line="61"/>
+        <location filename="../../inspector_app/ui/sample_site_record.py" line="62"/>
         <source>产品名称</source>
         <translation>Product name</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_site_record.py" line="62"/>
+        <location filename="../../inspector_app/ui/sample_site_record.py" line="63"/>
         <source>抽样单位</source>
         <translation>Sampling unit</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_site_record.py" line="63"/>
+        <location filename="../../inspector_app/ui/sample_site_record.py" line="64"/>
         <source>抽样单位电话</source>
         <translation>Sampling unit&apos;s phone</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_site_record.py" line="64"/>
+        <location filename="../../inspector_app/ui/sample_site_record.py" line="65"/>
         <source>拒检经过</source>
         <translation>What happened</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_site_record.py" line="65"/>
+        <location filename="../../inspector_app/ui/sample_site_record.py" line="66"/>
         <source>证据（照片、录像、证人）</source>
         <translation>Evidence (photos, video, witnesses)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_site_record.py" line="67"/>
+        <location filename="../../inspector_app/ui/sample_site_record.py" line="68"/>
         <source>任务类别</source>
         <translation>Task category</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_site_record.py" line="68"/>
+        <location filename="../../inspector_app/ui/sample_site_record.py" line="69"/>
         <source>产品类别</source>
         <translation>Product category</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_site_record.py" line="69"/>
+        <location filename="../../inspector_app/ui/sample_site_record.py" line="70"/>
         <source>许可证编号</source>
         <translation>Licence number</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_site_record.py" line="72"/>
+        <location filename="../../inspector_app/ui/sample_site_record.py" line="73"/>
         <source>（请选择）</source>
         <translation>(choose)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_site_record.py" line="72"/>
+        <location filename="../../inspector_app/ui/sample_site_record.py" line="73"/>
         <source>近一年有销售</source>
         <translation>Sales in the past year</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_site_record.py" line="72"/>
+        <location filename="../../inspector_app/ui/sample_site_record.py" line="73"/>
         <source>近一年无销售</source>
         <translation>No sales in the past year</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_site_record.py" line="77"/>
+        <location filename="../../inspector_app/ui/sample_site_record.py" line="78"/>
         <source>近一年销售情况</source>
         <translation>Sales in the past year</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_site_record.py" line="78"/>
+        <location filename="../../inspector_app/ui/sample_site_record.py" line="79"/>
         <source>产品去向</source>
         <translation>Where the products went</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_site_record.py" line="79"/>
+        <location filename="../../inspector_app/ui/sample_site_record.py" line="80"/>
         <source>未抽到样品原因</source>
         <translation>Why no sample was obtained</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_site_record.py" line="80"/>
+        <location filename="../../inspector_app/ui/sample_site_record.py" line="81"/>
         <source>现场情况</source>
         <translation>Situation on site</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_site_record.py" line="81"/>
+        <location filename="../../inspector_app/ui/sample_site_record.py" line="82"/>
         <source>当地市场监管部门意见</source>
         <translation>Local market-regulation bureau&apos;s opinion</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_site_record.py" line="82"/>
-        <location filename="../../inspector_app/ui/sample_site_record.py" line="151"/>
+        <location filename="../../inspector_app/ui/sample_site_record.py" line="83"/>
+        <location filename="../../inspector_app/ui/sample_site_record.py" line="152"/>
         <source>当地市场监管部门</source>
         <translation>Local market-regulation bureau</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_site_record.py" line="91"/>
+        <location filename="../../inspector_app/ui/sample_site_record.py" line="92"/>
         <source>签署定稿…</source>
         <translation>Sign and finalize…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sample_site_record.py" line="151"/>
+        <location filename="../../inspector_app/ui/sample_site_record.py" line="152"/>
         <source>签署</source>
         <translation>Sign</translation>
     </message>
@@ -3666,8 +3696,8 @@ Log file: {p}</translation>
         <location filename="../../inspector_app/ui/custody_event_dialog.py" line="77"/>
         <source>已添加 %n 张照片</source>
         <translation>
-            <numerusform>%n photo(s) added</numerusform>
-            <numerusform>%n photo(s) added</numerusform>
+            <numerusform>%n photo added</numerusform>
+            <numerusform>%n photos added</numerusform>
         </translation>
     </message>
     <message>

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from inspector_app.domain.errors import DomainError
 from inspector_app.evidence.signatures import SIGNER_ROLES, Signatures, Signer
+from inspector_app.i18n import separated
 from inspector_app.store.db import Store
 from inspector_app.ui.evidence.background import run_in_background
 from inspector_app.ui.evidence.gallery import local_time
@@ -234,7 +235,7 @@ class SignaturePad(QWidget):
                 parts.append(self.tr("%1 拒绝签名（%2；见证人 %3）").replace("%1", r["signer_name"]).replace("%2", r["refusal_reason"]).replace("%3", witness))
             else:
                 parts.append(self.tr("%1 已签名 %2").replace("%1", r["signer_name"]).replace("%2", when))
-        self.done.setText("；".join(parts))
+        self.done.setText(separated(parts, "clauses"))
 
     def _saved(self, _row: dict[str, Any]) -> None:
         self.form.reset()
