@@ -18,7 +18,6 @@ import argparse
 import contextlib
 import hashlib
 import json
-import os
 import shutil
 import subprocess
 import sys

@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING
 from inspector_app.store.lazy import LazyMigrations
 
 if TYPE_CHECKING:
+    import sqlite3
+
     from sqlite_utils import Database
 
 migrations = LazyMigrations("inspector_app")   # sqlite_utils.Migrations, built on first use

@@ -15,7 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView, QFileDialog, QFrame, QHBoxLayout, QHeaderView, QLabel, QPushButton, QStackedWidget, QTableView,
@@ -26,6 +26,7 @@ from inspector_app.documents import TYPE_LABELS
 from inspector_app.documents.listing import task_documents
 from inspector_app.ui import seams, style
 from inspector_app.ui.ops import Ops
+from inspector_app.ui.rows_model import RowsTableModel
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 PENDING_GREY = "#8a94a0"
@@ -39,22 +40,13 @@ def type_label(doc_type: str) -> str:
     return zh if language() == "zh_CN" else en
 
 
-class DocumentListModel(QAbstractTableModel):
+class DocumentListModel(RowsTableModel):
     """Rows of `documents.listing.task_documents`: issued documents, then greyed missing ones per record."""
 
     COLUMNS = ("number", "type", "record", "issued", "state")
 
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.rows: list[dict[str, Any]] = []
-
     def headers(self) -> list[str]:
         return [self.tr("文书编号"), self.tr("文书类型"), self.tr("记录"), self.tr("签发时间"), self.tr("状态")]
-
-    def set_rows(self, rows: list[dict[str, Any]]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
 
     def row_of(self, doc_type: str, record_id: str) -> int:
         """Row index of the document of `doc_type` for the record, -1 if it is not listed."""
@@ -68,17 +60,6 @@ class DocumentListModel(QAbstractTableModel):
             if number and row["number"] == number:
                 return i
         return -1
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers()[section]
-        return None
 
     def record_text(self, record: dict[str, Any]) -> str:
         if record["kind"] == "inspection":

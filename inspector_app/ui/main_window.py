@@ -12,12 +12,11 @@ from typing import Any, Callable
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
-    QFrame, QHBoxLayout, QLabel, QMainWindow, QMessageBox, QPushButton, QSplitter, QTabWidget, QToolBar, QVBoxLayout,
+    QFrame, QHBoxLayout, QLabel, QMainWindow, QPushButton, QSplitter, QTabWidget, QToolBar, QVBoxLayout,
     QWidget,
 )
 
 from inspector_app.ui import style
-from inspector_app import __version__
 from inspector_app.ui import seams
 from inspector_app.ui.i18n import LANGUAGES
 from inspector_app.ui.ops import Ops
@@ -257,6 +256,9 @@ class MainWindow(QMainWindow):
     @property
     def enterprise(self) -> Any:
         """The enterprise panel (EnterprisePanel), built on first use."""
+        return self._build_enterprise()
+
+    def _build_enterprise(self) -> Any:
         if self._enterprise is None:
             from inspector_app.ui.enterprise_panel import EnterprisePanel
 
@@ -269,6 +271,9 @@ class MainWindow(QMainWindow):
     @property
     def sync_status(self) -> QWidget:
         """The sync area's status widget (or its placeholder), built on first use."""
+        return self._build_sync_status()
+
+    def _build_sync_status(self) -> QWidget:
         if self._sync_status is None:
             widget = seams.make("sync_status", self.store)
             widget.setMaximumHeight(28)
@@ -283,7 +288,8 @@ class MainWindow(QMainWindow):
             return
         self._late_done = True
         self._load_status_and_drafts()   # after the first paint: these queries would compete with it
-        _built = (self.enterprise, self.sync_status)
+        self._build_enterprise()
+        self._build_sync_status()
         self._start_auto_sync()
         if self._enterprise_pending is not None:
             self.enterprise.show_enterprise(self._enterprise_pending)

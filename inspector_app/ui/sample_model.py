@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from inspector_app.custody.records import mode_label
 from inspector_app.custody.status import stage_label
 from inspector_app.i18n import parenthetical, separated
+from inspector_app.ui.rows_model import RowsTableModel
 
 STAGE_COLOURS = {
     "drawn": "#6b7280", "sealed": "#2563eb", "stored": "#0e7490", "shipped": "#7c3aed", "at_lab": "#0369a1",
@@ -20,38 +21,12 @@ STAGE_COLOURS = {
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class SampleListModel(QAbstractTableModel):
+class SampleListModel(RowsTableModel):
     COLUMNS = ("number", "test", "backup", "deadline", "product", "enterprise", "mode", "sampled_at", "state")
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.rows: list[dict[str, Any]] = []
 
     def headers(self) -> list[str]:
         return [self.tr("抽样单编号"), self.tr("检验样"), self.tr("备用样"), self.tr("期限"), self.tr("产品"), self.tr("受检单位"),
                 self.tr("抽样方式"), self.tr("抽样时间"), self.tr("记录状态")]
-
-    def retranslate(self) -> None:
-        """Headers and cells (stage, mode, state) again, in the current language."""
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
-        if self.rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, len(self.COLUMNS) - 1))
-
-    def set_rows(self, rows: list[dict[str, Any]]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers()[section]
-        return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

@@ -24,6 +24,7 @@ from inspector_app.domain.ids import parse_utc
 from inspector_app.store.db import Store
 from inspector_app.sync.conflicts import differences, list_conflicts, resolve_conflict
 from inspector_app.ui.sync_jobs import SyncJob
+from inspector_app.ui.rows_model import RowsTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -64,37 +65,16 @@ def _show(value: Any) -> str:
     return str(value)
 
 
-class ConflictsModel(QAbstractTableModel):
+class ConflictsModel(RowsTableModel):
     """One row per open conflict."""
 
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.rows: list[dict] = []
-        self.retranslate()
+    COLUMNS = ("entity", "record", "fields", "detected_at")
 
-    def retranslate(self) -> None:
-        """Headers and cells in the current UI language (after a language switch too)."""
-        self.headers = [self.tr("类型"), self.tr("记录"), self.tr("不同的字段"), self.tr("发现时间")]
-        self.entity_names = {"enterprise": self.tr("企业"), "task": self.tr("任务")}
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.headers) - 1)
-        if self.rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, len(self.headers) - 1))
+    def headers(self) -> list[str]:
+        return [self.tr("类型"), self.tr("记录"), self.tr("不同的字段"), self.tr("发现时间")]
 
-    def set_rows(self, rows: list[dict]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section]
-        return None
+    def entity_name(self, entity: str) -> str:
+        return {"enterprise": self.tr("企业"), "task": self.tr("任务")}.get(entity, entity)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.UserRole):
@@ -104,7 +84,7 @@ class ConflictsModel(QAbstractTableModel):
             return row["id"]
         col = index.column()
         if col == 0:
-            return self.entity_names.get(row["entity"], row["entity"])
+            return self.entity_name(row["entity"])
         if col == 1:
             value = row["server_value"] or row["local_value"]
             return value.get("name") or value.get("number") or row["entity_id"]

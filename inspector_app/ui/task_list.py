@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
 from inspector_app.ui import style
 from inspector_app.domain.states import TaskType
 from inspector_app.ui.ops import Ops
-from inspector_app.ui.queries import TaskFilter
 from inspector_app.ui.task_model import COLUMNS, TaskRole, TaskTableModel, type_label
 
 

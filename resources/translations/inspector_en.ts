@@ -421,13 +421,13 @@ Font: Droid Sans Fallback (Apache 2.0).</translation>
 <context>
     <name>App</name>
     <message>
-        <location filename="../../inspector_app/ui/app.py" line="220"/>
+        <location filename="../../inspector_app/ui/app.py" line="223"/>
         <source>正在生成演示工作区，请稍候…</source>
         <translation>Creating the demo workspace, please wait…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/app.py" line="279"/>
-        <location filename="../../inspector_app/ui/app.py" line="298"/>
+        <location filename="../../inspector_app/ui/app.py" line="282"/>
+        <location filename="../../inspector_app/ui/app.py" line="301"/>
         <source>无法打开工作区</source>
         <translation>Cannot open the workspace</translation>
     </message>
@@ -1091,134 +1091,134 @@ Log file: {p}</translation>
 <context>
     <name>EnterprisePanel</name>
     <message>
-        <location filename="../../inspector_app/ui/enterprise_panel.py" line="157"/>
+        <location filename="../../inspector_app/ui/enterprise_panel.py" line="151"/>
         <source>统一社会信用代码</source>
         <translation>Unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/enterprise_panel.py" line="157"/>
+        <location filename="../../inspector_app/ui/enterprise_panel.py" line="151"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/enterprise_panel.py" line="157"/>
+        <location filename="../../inspector_app/ui/enterprise_panel.py" line="151"/>
         <source>法定代表人</source>
         <translation>Legal representative</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/enterprise_panel.py" line="158"/>
+        <location filename="../../inspector_app/ui/enterprise_panel.py" line="152"/>
         <source>联系人</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/enterprise_panel.py" line="158"/>
+        <location filename="../../inspector_app/ui/enterprise_panel.py" line="152"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/enterprise_panel.py" line="158"/>
+        <location filename="../../inspector_app/ui/enterprise_panel.py" line="152"/>
         <source>行业</source>
         <translation>Industry</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/enterprise_panel.py" line="159"/>
+        <location filename="../../inspector_app/ui/enterprise_panel.py" line="153"/>
         <source>主要产品</source>
         <translation>Main products</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/enterprise_panel.py" line="159"/>
+        <location filename="../../inspector_app/ui/enterprise_panel.py" line="153"/>
         <source>曾用名</source>
         <translation>Former names</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/enterprise_panel.py" line="163"/>
-        <location filename="../../inspector_app/ui/enterprise_panel.py" line="220"/>
+        <location filename="../../inspector_app/ui/enterprise_panel.py" line="157"/>
+        <location filename="../../inspector_app/ui/enterprise_panel.py" line="214"/>
         <source>许可证与认证</source>
         <translation>Licences and certificates</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/enterprise_panel.py" line="164"/>
-        <location filename="../../inspector_app/ui/enterprise_panel.py" line="238"/>
+        <location filename="../../inspector_app/ui/enterprise_panel.py" line="158"/>
+        <location filename="../../inspector_app/ui/enterprise_panel.py" line="232"/>
         <source>检查记录</source>
         <translation>Inspections</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/enterprise_panel.py" line="165"/>
-        <location filename="../../inspector_app/ui/enterprise_panel.py" line="249"/>
+        <location filename="../../inspector_app/ui/enterprise_panel.py" line="159"/>
+        <location filename="../../inspector_app/ui/enterprise_panel.py" line="244"/>
         <source>抽样记录</source>
         <translation>Samples</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/enterprise_panel.py" line="166"/>
+        <location filename="../../inspector_app/ui/enterprise_panel.py" line="160"/>
         <source>类别</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/enterprise_panel.py" line="166"/>
+        <location filename="../../inspector_app/ui/enterprise_panel.py" line="160"/>
         <source>证书编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/enterprise_panel.py" line="166"/>
-        <location filename="../../inspector_app/ui/enterprise_panel.py" line="168"/>
+        <location filename="../../inspector_app/ui/enterprise_panel.py" line="160"/>
+        <location filename="../../inspector_app/ui/enterprise_panel.py" line="162"/>
         <source>产品</source>
         <translation>Product</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/enterprise_panel.py" line="166"/>
+        <location filename="../../inspector_app/ui/enterprise_panel.py" line="160"/>
         <source>有效期至</source>
         <translation>Valid until</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/enterprise_panel.py" line="166"/>
-        <location filename="../../inspector_app/ui/enterprise_panel.py" line="167"/>
-        <location filename="../../inspector_app/ui/enterprise_panel.py" line="168"/>
+        <location filename="../../inspector_app/ui/enterprise_panel.py" line="160"/>
+        <location filename="../../inspector_app/ui/enterprise_panel.py" line="161"/>
+        <location filename="../../inspector_app/ui/enterprise_panel.py" line="162"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/enterprise_panel.py" line="167"/>
-        <location filename="../../inspector_app/ui/enterprise_panel.py" line="168"/>
+        <location filename="../../inspector_app/ui/enterprise_panel.py" line="161"/>
+        <location filename="../../inspector_app/ui/enterprise_panel.py" line="162"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/enterprise_panel.py" line="167"/>
+        <location filename="../../inspector_app/ui/enterprise_panel.py" line="161"/>
         <source>任务类型</source>
         <translation>Task type</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/enterprise_panel.py" line="167"/>
+        <location filename="../../inspector_app/ui/enterprise_panel.py" line="161"/>
         <source>任务编号</source>
         <translation>Task no.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/enterprise_panel.py" line="167"/>
+        <location filename="../../inspector_app/ui/enterprise_panel.py" line="161"/>
         <source>得分</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/enterprise_panel.py" line="168"/>
+        <location filename="../../inspector_app/ui/enterprise_panel.py" line="162"/>
         <source>抽样单编号</source>
         <translation>Sample no.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/enterprise_panel.py" line="168"/>
+        <location filename="../../inspector_app/ui/enterprise_panel.py" line="162"/>
         <source>批号</source>
         <translation>Batch</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/enterprise_panel.py" line="169"/>
+        <location filename="../../inspector_app/ui/enterprise_panel.py" line="163"/>
         <source>在左侧选择一项任务，查看企业信息。</source>
         <translation>Select a task on the left to see its enterprise.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/enterprise_panel.py" line="199"/>
+        <location filename="../../inspector_app/ui/enterprise_panel.py" line="193"/>
         <source>风险等级 {c}</source>
         <translation>Risk class {c}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/enterprise_panel.py" line="199"/>
+        <location filename="../../inspector_app/ui/enterprise_panel.py" line="193"/>
         <source>未完成任务 %n 项</source>
         <translation>
             <numerusform>%n open task</numerusform>
@@ -1226,32 +1226,32 @@ Log file: {p}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/enterprise_panel.py" line="212"/>
+        <location filename="../../inspector_app/ui/enterprise_panel.py" line="206"/>
         <source>有效</source>
         <translation>Valid</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/enterprise_panel.py" line="212"/>
+        <location filename="../../inspector_app/ui/enterprise_panel.py" line="206"/>
         <source>已过期</source>
         <translation>Expired</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/enterprise_panel.py" line="212"/>
+        <location filename="../../inspector_app/ui/enterprise_panel.py" line="206"/>
         <source>已吊销</source>
         <translation>Revoked</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/enterprise_panel.py" line="213"/>
+        <location filename="../../inspector_app/ui/enterprise_panel.py" line="207"/>
         <source>暂停</source>
         <translation>Suspended</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/enterprise_panel.py" line="213"/>
+        <location filename="../../inspector_app/ui/enterprise_panel.py" line="207"/>
         <source>已注销</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/enterprise_panel.py" line="233"/>
+        <location filename="../../inspector_app/ui/enterprise_panel.py" line="227"/>
         <source>更正</source>
         <translation>Amendment</translation>
     </message>
@@ -1688,122 +1688,122 @@ Log file: {p}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="301"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="306"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="302"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="307"/>
         <source>登录服务器…</source>
         <translation>Log in to the server…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="303"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="308"/>
         <source>全部同步（办公室批量）…</source>
         <translation>Sync everything (office batch)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="288"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="293"/>
         <source>现场检查</source>
         <translation>Field Inspector</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="289"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="294"/>
         <source>开始/继续检查</source>
         <translation>Start / continue inspection</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="290"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="295"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="291"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="296"/>
         <source>搜索任务</source>
         <translation>Search tasks</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="292"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="297"/>
         <source>检查人员信息…</source>
         <translation>Inspector identity…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="293"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="298"/>
         <source>切换工作区…</source>
         <translation>Switch workspace…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="294"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="299"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="295"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="300"/>
         <source>关于现场检查</source>
         <translation>About Field Inspector</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="296"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="301"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="297"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="302"/>
         <source>任务</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="298"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="303"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="299"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="304"/>
         <source>语言 / Language</source>
         <translation>Language / 语言</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="300"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="305"/>
         <source>帮助</source>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="304"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="309"/>
         <source>企业</source>
         <translation>Enterprise</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="368"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="373"/>
         <source>工作区：{p}</source>
         <translation>Workspace: {p}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="369"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="374"/>
         <source>未设置</source>
         <translation>not set</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="371"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="376"/>
         <source>检查人员：{n}（执法证号 {c}）</source>
         <translation>Inspector: {n} (law-enforcement ID no. {c})</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="373"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="378"/>
         <source>待同步更改：{n}</source>
         <translation>Changes to sync: {n}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="376"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="381"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="379"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="384"/>
         <source>操作失败：{e}</source>
         <translation>Operation failed: {e}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="397"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="402"/>
         <source>该任务已结束，没有检查记录。</source>
         <translation>This task is closed and has no inspection.</translation>
     </message>
