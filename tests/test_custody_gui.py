@@ -237,7 +237,7 @@ def test_scan_seal_or_number_jumps_to_the_sample(store, qtbot):
     qtbot.waitUntil(lambda: tab.detail.detail is not None and tab.detail.detail["sample"]["id"] == first["id"], timeout=10000)
     tab.jump(second["number"])
     qtbot.waitUntil(lambda: tab.detail.detail["sample"]["id"] == second["id"], timeout=10000)
-    from inspector_app.ui.sample_model import ROW_ROLE
+    from inspector_app.ui.rows_model import ROW_ROLE
 
     selected = tab.table.selectionModel().selectedRows()[0]
     assert tab.proxy.data(selected, ROW_ROLE)["id"] == second["id"]

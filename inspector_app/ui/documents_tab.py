@@ -15,7 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView, QFileDialog, QFrame, QHBoxLayout, QHeaderView, QLabel, QPushButton, QStackedWidget, QTableView,
@@ -26,9 +26,8 @@ from inspector_app.documents import TYPE_LABELS
 from inspector_app.documents.listing import task_documents
 from inspector_app.ui import seams, style
 from inspector_app.ui.ops import Ops
-from inspector_app.ui.rows_model import RowsTableModel
+from inspector_app.ui.rows_model import ROW_ROLE, RowsTableModel
 
-ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 PENDING_GREY = "#8a94a0"
 
 
@@ -87,13 +86,7 @@ class DocumentListModel(RowsTableModel):
             return self.tr("已签发") if row["state"] == "issued" else row["state"]
         return self.tr("待定稿") if row["record"]["state"] == "draft" else self.tr("未签发")
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
-        column = self.COLUMNS[index.column()]
-        if role == ROW_ROLE:
-            return row
+    def cell(self, row: dict[str, Any], column: str, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             if column == "number":
                 return row["number"] or "—"

@@ -9,9 +9,12 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 Index = QModelIndex | QPersistentModelIndex
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1      # data(index, ROW_ROLE): the whole row dict
 
 
 class RowsTableModel(QAbstractTableModel):
+    """`cell(row, column, role)` gives what a cell shows; `data(…, ROW_ROLE)` gives its row."""
+
     COLUMNS: tuple[str, ...] = ()
 
     def __init__(self, parent=None):
@@ -43,3 +46,14 @@ class RowsTableModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.headers()[section]
         return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        if role == ROW_ROLE:
+            return row
+        return self.cell(row, self.COLUMNS[index.column()], role)
+
+    def cell(self, row: dict[str, Any], column: str, role: int) -> Any:
+        raise NotImplementedError

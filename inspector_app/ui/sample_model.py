@@ -18,7 +18,6 @@ STAGE_COLOURS = {
     "rejected": "#b91c1c", "tested_pass": "#15803d", "tested_fail": "#b91c1c", "result_served": "#a16207",
     "objection": "#c2410c", "retested_pass": "#15803d", "retested_fail": "#b91c1c", "disposed": "#4b5563",
 }
-ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class SampleListModel(RowsTableModel):
@@ -28,13 +27,7 @@ class SampleListModel(RowsTableModel):
         return [self.tr("抽样单编号"), self.tr("检验样"), self.tr("备用样"), self.tr("期限"), self.tr("产品"), self.tr("受检单位"),
                 self.tr("抽样方式"), self.tr("抽样时间"), self.tr("记录状态")]
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
-        column = self.COLUMNS[index.column()]
-        if role == ROW_ROLE:
-            return row
+    def cell(self, row: dict[str, Any], column: str, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(row, column)
         if role == Qt.ItemDataRole.ForegroundRole and column in ("test", "backup"):

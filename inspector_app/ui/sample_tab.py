@@ -27,7 +27,8 @@ from inspector_app.ui.custody_event_dialog import CustodyEventDialog, LabHandove
 from inspector_app.ui.custody_ops import Worker
 from inspector_app.ui.custody_timeline import CustodyTimeline, load_detail
 from inspector_app.ui.sample_form import SampleForm
-from inspector_app.ui.sample_model import ROW_ROLE, SampleFilterProxy, SampleListModel
+from inspector_app.ui.rows_model import ROW_ROLE
+from inspector_app.ui.sample_model import SampleFilterProxy, SampleListModel
 from inspector_app.ui.sample_precheck import PrecheckDialog
 from inspector_app.ui.sample_site_record import SiteRecordForm
 
