@@ -148,6 +148,7 @@ class PushBatch:
         # custody state machine, folded per branch: (sample id, hash of the branch's last event or
         # the sample's content hash) -> state; kept for the batch so a chain is read at most once
         self.folds: dict[tuple[str, str], machine.ChainState] = {}
+        self.chains: dict[str, dict[str, tuple[str, str]]] = {}  # sample id -> stored hash -> (prev_hash, event JSON)
         self.pending_versions: dict[tuple[str, str], list[tuple[int, str]]] = {}
         self.doc_numbers: dict[str, str | None] = {}
         self.seen_changes: dict[str, dict] = {}
@@ -174,6 +175,44 @@ class PushBatch:
                 rows = self.conn.execute(select(t.record).where(t.record.c.entity == entity, t.record.c.id.in_(chunk))).mappings()
                 for row in rows:
                     self.records[(entity, row["id"])] = _rec(row)
+        custody = [c["payload"] for c in changes if c.get("entity") == "custody_event" and c.get("change_id") not in self.seen_changes
+                   and isinstance(c.get("payload"), dict) and isinstance(c["payload"].get("sample_id"), str)]
+        if custody:
+            self.prefetch_custody(custody)
+
+    def prefetch_custody(self, events: list[dict]) -> None:
+        """What a batch of custody events needs, in a few queries for the whole batch: their
+        samples, the samples' chain tips and stored chains (every branch, with the events)."""
+        sample_ids = sorted({e["sample_id"] for e in events})
+        unread = [i for i in sample_ids if ("sample", i) not in self.records]
+        for chunk in _chunks(unread, 500):
+            for i in chunk:
+                self.records[("sample", i)] = None
+            for row in self.conn.execute(select(t.record).where(t.record.c.entity == "sample", t.record.c.id.in_(chunk))).mappings():
+                self.records[("sample", row["id"])] = _rec(row)
+        for chunk in _chunks(sample_ids, 500):
+            for i in chunk:
+                self.tips[i] = None
+            for row in self.conn.execute(select(t.custody_tip).where(t.custody_tip.c.sample_id.in_(chunk))).mappings():
+                self.tips[row["sample_id"]] = dict(row)
+        self.load_chains(sample_ids)
+        for e in events:  # a hash covers the sample id: one not in its sample's chain is stored nowhere
+            if isinstance(e.get("hash"), str):
+                self.links.setdefault(e["hash"], None)
+
+    def load_chains(self, sample_ids: list[str]) -> None:
+        """Stored links and events of these samples' custody chains (also into `self.links`)."""
+        for chunk in _chunks(sample_ids, 500):
+            for i in chunk:
+                self.chains[i] = {}
+            rows = self.conn.execute(
+                select(t.custody_link, t.record.c.payload)
+                .join(t.record, and_(t.record.c.entity == "custody_event", t.record.c.id == t.custody_link.c.event_id))
+                .where(t.custody_link.c.sample_id.in_(chunk))).mappings()
+            for row in rows:
+                link = {k: row[k] for k in ("hash", "sample_id", "event_id", "prev_hash", "forked")}
+                self.links.setdefault(link["hash"], link)
+                self.chains[link["sample_id"]][link["hash"]] = (link["prev_hash"], row["payload"])
 
     def record(self, entity: str, rid: str) -> Rec | None:
         key = (entity, rid)
@@ -549,20 +588,18 @@ class PushBatch:
         return self.folds[key]
 
     def stored_branch(self, sample: Rec, prev: str) -> list[dict]:
-        """The stored events from the sample record to `prev`, oldest first (one query per sample
-        and batch: events of this batch are already folded in `self.folds`)."""
-        rows = self.conn.execute(
-            select(t.custody_link.c.hash, t.custody_link.c.prev_hash, t.record.c.payload)
-            .join(t.record, and_(t.record.c.entity == "custody_event", t.record.c.id == t.custody_link.c.event_id))
-            .where(t.custody_link.c.sample_id == sample.id)).all()
-        by_hash = {h: (before, payload) for h, before, payload in rows}
+        """The stored events from the sample record to `prev`, oldest first (events of this batch
+        are already folded in `self.folds`)."""
+        if sample.id not in self.chains:
+            self.load_chains([sample.id])
+        chain = self.chains[sample.id]
         events: list[dict] = []
         h = prev
         while h != sample.content_hash:
-            if h not in by_hash or len(events) > len(by_hash):
+            if h not in chain or len(events) > len(chain):
                 raise Refused("chain_gap", retry=True)
-            h, payload = by_hash[h]
-            event = json.loads(payload)
+            h, text = chain[h]
+            event = json.loads(text)
             events.append({k: (_decode(v) if k in CUSTODY_JSON else v) for k, v in event.items()})
         events.reverse()
         return events
