@@ -16,8 +16,12 @@ from typing import Any
 
 from sqlalchemy import Connection, and_, bindparam, delete, insert, select, tuple_, update
 
+from inspector_app.custody import machine
+from inspector_app.custody.events import EVENT_LABELS, validate_event
+from inspector_app.domain.errors import DomainError, ValidationError
 from inspector_app.domain.hashing import canonical_json
 from inspector_app.domain.ids import utc_now, uuid7
+from inspector_app.i18n import in_language
 from inspector_server import schema as t
 from inspector_server.auth import User
 from inspector_server.blobstore import is_sha256
@@ -35,7 +39,7 @@ REQUIRED = {
     "answer": ("inspection_id", "item_id"),
     "sample": ("task_id", "enterprise_id"),
     "site_record": ("task_id", "enterprise_id", "kind"),
-    "custody_event": ("sample_id", "seq", "type", "at", "device_id", "prev_hash", "hash"),
+    "custody_event": ("sample_id", "seq", "type", "part", "at", "device_id", "prev_hash", "hash"),
     "attachment": ("blob_sha256", "owner_kind", "owner_id"),
     "signature": ("owner_kind", "owner_id", "signer_name"),
     "document": ("number", "record_kind", "record_id"),
@@ -141,6 +145,10 @@ class PushBatch:
         self.records: dict[tuple[str, str], Rec | None] = {}
         self.tips: dict[str, dict | None] = {}
         self.links: dict[str, dict | None] = {}
+        # custody state machine, folded per branch: (sample id, hash of the branch's last event or
+        # the sample's content hash) -> state; kept for the batch so a chain is read at most once
+        self.folds: dict[tuple[str, str], machine.ChainState] = {}
+        self.chains: dict[str, dict[str, tuple[str, str]]] = {}  # sample id -> stored hash -> (prev_hash, event JSON)
         self.pending_versions: dict[tuple[str, str], list[tuple[int, str]]] = {}
         self.doc_numbers: dict[str, str | None] = {}
         self.seen_changes: dict[str, dict] = {}
@@ -167,6 +175,44 @@ class PushBatch:
                 rows = self.conn.execute(select(t.record).where(t.record.c.entity == entity, t.record.c.id.in_(chunk))).mappings()
                 for row in rows:
                     self.records[(entity, row["id"])] = _rec(row)
+        custody = [c["payload"] for c in changes if c.get("entity") == "custody_event" and c.get("change_id") not in self.seen_changes
+                   and isinstance(c.get("payload"), dict) and isinstance(c["payload"].get("sample_id"), str)]
+        if custody:
+            self.prefetch_custody(custody)
+
+    def prefetch_custody(self, events: list[dict]) -> None:
+        """What a batch of custody events needs, in a few queries for the whole batch: their
+        samples, the samples' chain tips and stored chains (every branch, with the events)."""
+        sample_ids = sorted({e["sample_id"] for e in events})
+        unread = [i for i in sample_ids if ("sample", i) not in self.records]
+        for chunk in _chunks(unread, 500):
+            for i in chunk:
+                self.records[("sample", i)] = None
+            for row in self.conn.execute(select(t.record).where(t.record.c.entity == "sample", t.record.c.id.in_(chunk))).mappings():
+                self.records[("sample", row["id"])] = _rec(row)
+        for chunk in _chunks(sample_ids, 500):
+            for i in chunk:
+                self.tips[i] = None
+            for row in self.conn.execute(select(t.custody_tip).where(t.custody_tip.c.sample_id.in_(chunk))).mappings():
+                self.tips[row["sample_id"]] = dict(row)
+        self.load_chains(sample_ids)
+        for e in events:  # a hash covers the sample id: one not in its sample's chain is stored nowhere
+            if isinstance(e.get("hash"), str):
+                self.links.setdefault(e["hash"], None)
+
+    def load_chains(self, sample_ids: list[str]) -> None:
+        """Stored links and events of these samples' custody chains (also into `self.links`)."""
+        for chunk in _chunks(sample_ids, 500):
+            for i in chunk:
+                self.chains[i] = {}
+            rows = self.conn.execute(
+                select(t.custody_link, t.record.c.payload)
+                .join(t.record, and_(t.record.c.entity == "custody_event", t.record.c.id == t.custody_link.c.event_id))
+                .where(t.custody_link.c.sample_id.in_(chunk))).mappings()
+            for row in rows:
+                link = {k: row[k] for k in ("hash", "sample_id", "event_id", "prev_hash", "forked")}
+                self.links.setdefault(link["hash"], link)
+                self.chains[link["sample_id"]][link["hash"]] = (link["prev_hash"], row["payload"])
 
     def record(self, entity: str, rid: str) -> Rec | None:
         key = (entity, rid)
@@ -313,6 +359,9 @@ class PushBatch:
                 raise Refused("bad_payload", detail="seq")
             for name in ("hash", "prev_hash"):
                 if not is_sha256(p.get(name)):
+                    raise Refused("bad_payload", detail=name)
+            for name in ("type", "part"):
+                if not isinstance(p[name], str):
                     raise Refused("bad_payload", detail=name)
         if entity == "site_record" and p.get("kind") not in ("refusal", "no_sample"):
             raise Refused("bad_payload", detail="kind")
@@ -462,6 +511,11 @@ class PushBatch:
         tip = self.tip(sample.id)
         expected = tip["tip_hash"] if tip else sample.content_hash
         prev = p["prev_hash"]
+        if prev != expected and prev != sample.content_hash:
+            prev_link = self.link(prev)
+            if prev_link is None or prev_link["sample_id"] != sample.id:
+                raise Refused("chain_gap", retry=True)
+        self.check_order(sample, p)
         stored = dict(p, server_at=self.now)
         if prev == expected:
             self.tips[sample.id] = {"sample_id": sample.id, "tip_hash": p["hash"], "length": (tip["length"] if tip else 0) + 1}
@@ -469,22 +523,86 @@ class PushBatch:
             self._link(p, sample.id, forked=False)
             self.store("custody_event", rid, stored, sample.task_id, blob_set, op="append")
             return "applied", 1, {"server_at": self.now}
-        prev_link = self.link(prev)
-        if prev == sample.content_hash or (prev_link is not None and prev_link["sample_id"] == sample.id):
-            # A second device extended the chain at an earlier point: keep it, flag it.
-            self._link(p, sample.id, forked=True)
-            self.store("custody_event", rid, stored, sample.task_id, blob_set, op="append")
-            rival_id = next((l["event_id"] for l in self.links.values()
-                             if l and l["prev_hash"] == prev and not l["forked"] and l["event_id"] != rid), None)
-            if rival_id is None:
-                row = self.conn.execute(select(t.custody_link.c.event_id).where(
-                    t.custody_link.c.prev_hash == prev, t.custody_link.c.forked.is_(False))).first()
-                rival_id = row[0] if row else None
-            rival_rec = self.record("custody_event", rival_id) if rival_id else None
-            self.add_conflict("custody_fork", "custody_event", rid, None, stored,
-                              rival_rec.payload if rival_rec else {"tip_hash": expected}, sample.task_id, self.current)
-            return "conflict", 1, {"server_at": self.now}
-        raise Refused("chain_gap", retry=True)
+        # A second device extended the chain at an earlier point: keep it, flag it.
+        self._link(p, sample.id, forked=True)
+        self.store("custody_event", rid, stored, sample.task_id, blob_set, op="append")
+        rival_id = next((l["event_id"] for l in self.links.values()
+                         if l and l["prev_hash"] == prev and not l["forked"] and l["event_id"] != rid), None)
+        if rival_id is None:
+            row = self.conn.execute(select(t.custody_link.c.event_id).where(
+                t.custody_link.c.prev_hash == prev, t.custody_link.c.forked.is_(False))).first()
+            rival_id = row[0] if row else None
+        rival_rec = self.record("custody_event", rival_id) if rival_id else None
+        self.add_conflict("custody_fork", "custody_event", rid, None, stored,
+                          rival_rec.payload if rival_rec else {"tip_hash": expected}, sample.task_id, self.current)
+        return "conflict", 1, {"server_at": self.now}
+
+    def check_order(self, sample: Rec, p: dict) -> None:
+        """The client's own rules (inspector_app.custody.events and .machine) for this event after
+        the events of its branch: from the sample record up to `prev_hash`. The state after it is
+        kept under its hash, so the next event of the same batch is checked without a query."""
+        data, actors = _decode(p.get("data")), _decode(p.get("actors"))
+        data = {} if data is None else data
+        actors = [] if actors is None else actors
+        if not isinstance(data, dict):
+            raise Refused("bad_payload", detail="data")
+        if not isinstance(actors, list) or not all(isinstance(a, dict) for a in actors):
+            raise Refused("bad_payload", detail="actors")
+        event = {"type": p["type"], "part": p["part"], "at": p.get("at"), "data": data}
+        state = self.branch_state(sample, p["prev_hash"])
+
+        def follow() -> machine.ChainState:
+            etype, epart = validate_event(event["type"], event["part"], data, actors)
+            machine.check(state, etype, epart, data)
+            after = state.copy()
+            after.apply(event)
+            return after
+
+        try:
+            with in_language("zh_CN"):
+                self.folds[(sample.id, p["hash"])] = follow()
+        except DomainError as error:
+            with in_language("en"):
+                try:
+                    follow()
+                except DomainError as english:
+                    why_en = english.message
+                else:  # the rules do not depend on the language; never reached
+                    why_en = error.message
+            zh, en = EVENT_LABELS.get(event["type"], (event["type"], event["type"]))
+            code = "custody_invalid" if isinstance(error, ValidationError) else "custody_order"
+            raise Refused(code, event_zh=zh, event_en=en, why_zh=error.message, why_en=why_en) from None
+        except (ValueError, TypeError) as error:  # data the rules cannot read, e.g. a malformed date
+            raise Refused("bad_payload", detail=f"data ({str(error)[:80]})") from None
+
+    def branch_state(self, sample: Rec, prev: str) -> machine.ChainState:
+        """State folded from the events between the sample record and the event `prev`."""
+        key = (sample.id, prev)
+        if key not in self.folds:
+            mode = str(sample.payload.get("mode") or "production")
+            events = [] if prev == sample.content_hash else self.stored_branch(sample, prev)
+            try:
+                self.folds[key] = machine.fold(events, mode)
+            except (ValueError, TypeError, KeyError):  # stored before the server checked the order
+                raise Refused("custody_history") from None
+        return self.folds[key]
+
+    def stored_branch(self, sample: Rec, prev: str) -> list[dict]:
+        """The stored events from the sample record to `prev`, oldest first (events of this batch
+        are already folded in `self.folds`)."""
+        if sample.id not in self.chains:
+            self.load_chains([sample.id])
+        chain = self.chains[sample.id]
+        events: list[dict] = []
+        h = prev
+        while h != sample.content_hash:
+            if h not in chain or len(events) > len(chain):
+                raise Refused("chain_gap", retry=True)
+            h, text = chain[h]
+            event = json.loads(text)
+            events.append({k: (_decode(v) if k in CUSTODY_JSON else v) for k, v in event.items()})
+        events.reverse()
+        return events
 
     def _link(self, p: dict, sample_id: str, forked: bool) -> None:
         row = {"hash": p["hash"], "sample_id": sample_id, "event_id": p["id"], "prev_hash": p["prev_hash"], "forked": forked}

@@ -279,18 +279,48 @@ def sample_row(task: dict, **extra) -> dict:
     return row
 
 
+# Valid `data` and part per custody event type (inspector_app.custody.events.SPECS), so a chain
+# built from these passes the server's state-machine check when the types come in a legal order.
+EVENT_DATA = {
+    "DRAWN": {"quantities": {"test": {"amount": 3, "unit": "件"}, "backup": {"amount": 3, "unit": "件"}}, "lot_size": "200件"},
+    "SEALED": {"seals": {"test": ["F0001"], "backup": ["F0002"]}},
+    "SIGNED": {"signers": [{"name": "张伟", "role": "inspector"}, {"name": "王芳", "role": "party"}]},
+    "BACKUP_STORED": {"location": "企业成品库", "keeper": "王芳"},
+    "SHIPPED": {"method": "by_hand", "destination": "济南市产品质量检验院"},
+    "LAB_RECEIVED": {"seal_intact": True, "packaging_intact": True, "quantity_sufficient": True, "state_normal": True,
+                     "documents_ok": True, "accepted": True, "reason": ""},
+    "BLIND_CODED": {"blind_code": "BM2026-0001"},
+    "TESTED": {"report_no": "JY202600001", "conclusion": "合格"},
+    "RESULT_SERVED": {"to": "王芳", "method": "in_person", "served_on": "2026-03-02"},
+    "DISPOSED": {"how": "returned"},
+}
+EVENT_PART = {"BACKUP_STORED": "backup", "BLIND_CODED": "test", "TESTED": "test"}
+FULL_HISTORY = ("DRAWN", "SEALED", "SIGNED", "SHIPPED", "LAB_RECEIVED", "BLIND_CODED", "TESTED", "RESULT_SERVED")
+
+
 def custody_event(sample: dict, prev_hash: str, seq: int, *, event_type: str = "DRAWN", device_id: str = "dev-1",
-                  evidence: list[str] = ()) -> dict:
+                  evidence: list[str] = (), part: str | None = None, data: dict | None = None) -> dict:
     from inspector_app.domain.hashing import content_hash
     from inspector_app.domain.ids import uuid7
 
     now = _now()
-    event = {"id": uuid7(), "sample_id": sample["id"], "seq": seq, "part": "both", "type": event_type, "at": now,
-             "actors": [{"name": "张伟", "role": "sampler", "id_no": "鲁执0370101"}], "place": "仓库", "gps": None,
-             "seal_ids": [], "evidence": list(evidence), "data": {}, "note": "", "device_id": device_id,
+    event = {"id": uuid7(), "sample_id": sample["id"], "seq": seq, "part": part or EVENT_PART.get(event_type, "both"),
+             "type": event_type, "at": now, "actors": [{"name": "张伟", "role": "sampler", "id_no": "鲁执0370101"}],
+             "place": "仓库", "gps": None, "seal_ids": [], "evidence": list(evidence),
+             "data": EVENT_DATA.get(event_type, {}) if data is None else data, "note": "", "device_id": device_id,
              "prev_hash": prev_hash, "created_at": now, "author": "张伟"}
     event["hash"] = content_hash(event)
     return event
+
+
+def custody_chain(sample: dict, types: tuple[str, ...] = FULL_HISTORY, *, prev_hash: str | None = None, seq: int = 1,
+                  device_id: str = "dev-1") -> list[dict]:
+    """Events of `types` linked one after the other, from `prev_hash` (default: the sample's content hash)."""
+    events, prev = [], prev_hash or sample["content_hash"]
+    for n, event_type in enumerate(types):
+        events.append(custody_event(sample, prev, seq + n, event_type=event_type, device_id=device_id))
+        prev = events[-1]["hash"]
+    return events
 
 
 class Api:

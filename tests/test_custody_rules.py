@@ -11,7 +11,7 @@ from inspector_app.custody import deadlines, machine, precheck, records, service
 from inspector_app.evidence.signatures import SignatureRecord
 from inspector_app.domain.errors import StateError, ValidationError
 from inspector_app.domain.ids import format_utc
-from inspector_app.i18n import set_language
+from inspector_app.i18n import in_language, language, set_language
 from tests.custody_helpers import complete_data, courier_ship, make_task, receive, signed_sample, signers
 
 
@@ -35,6 +35,31 @@ def test_lab_receipt_before_shipping_names_the_missing_step(store):
     with pytest.raises(StateError) as info:
         receive(store, sample["id"])
     assert "shipped" in str(info.value) and "missing" in str(info.value)
+
+
+def test_a_refusal_in_another_language_for_this_thread_only():
+    """The server renders one refusal in both languages (in_language), without changing the
+    language other threads use."""
+    import threading
+
+    state = machine.fold([], "production")
+    other: dict[str, str] = {}
+
+    def in_other_thread():
+        try:
+            machine.check(state, "SEALED", "both")
+        except StateError as error:
+            other["message"] = error.message
+
+    with in_language("en"):
+        thread = threading.Thread(target=in_other_thread)
+        thread.start()
+        thread.join()
+        with pytest.raises(StateError) as info:
+            machine.check(state, "SEALED", "both")
+    assert info.value.message == "Not allowed in this order: the test sample is missing the step 'sample drawn'."
+    assert other["message"] == "顺序不允许：检验样缺少前一步“抽取样品”。"
+    assert language() == "zh_CN"
 
 
 def test_events_before_finalizing_are_refused(store):

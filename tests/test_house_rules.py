@@ -50,3 +50,16 @@ def test_migrations_are_never_edited_only_appended():
     names = [m.name for m in migrations._migrations]
     assert names[:2] == ["m0001_initial", "m0002_core_history_indexes"]
     assert len(names) == len(set(names))
+
+
+def test_every_server_refusal_code_has_texts_and_is_documented():
+    """A code raised in the push has its two-language reason and a row in the protocol's table."""
+    import re
+
+    from inspector_server.texts import REASONS
+
+    raised = set(re.findall(r'Refused\("(\w+)"', (ROOT / "inspector_server" / "push.py").read_text()))
+    assert raised and raised <= set(REASONS), raised - set(REASONS)
+    protocol = (ROOT / "docs" / "SYNC_PROTOCOL.md").read_text()
+    table = protocol[protocol.index("Refusal codes"):]
+    assert [code for code in REASONS if f"`{code}`" not in table] == []

@@ -8,7 +8,7 @@ missing step ("no LAB_RECEIVED before SEALED" → "missing step: 封样 sealed")
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Iterable
 
 from inspector_app.custody.events import EventType, Part
@@ -45,6 +45,10 @@ class ChainState:
     objection_filed: bool = False
     producer_status: str | None = None
     count: int = 0
+
+    def copy(self) -> "ChainState":
+        """An independent state to fold further (the server keeps the state at every branch point)."""
+        return replace(self, parts={p: replace(s, done=set(s.done)) for p, s in self.parts.items()})
 
     def apply(self, event: dict[str, Any]) -> None:
         etype, data = EventType(event["type"]), event.get("data") or {}
