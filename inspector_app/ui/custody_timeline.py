@@ -238,9 +238,10 @@ class CustodyTimeline(QWidget):
     def show_detail(self, detail: dict[str, Any]) -> None:
         self.detail = detail
         while self.cards.count():
-            item = self.cards.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+            card = self.cards.takeAt(0).widget()
+            if card is not None:
+                card.setParent(None)   # out of the tree now (no stale cards), freed later
+                card.deleteLater()
         result = detail["verification"]
         sample = detail["sample"]
         if sample["state"] == "draft":
