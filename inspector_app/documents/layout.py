@@ -146,7 +146,12 @@ class _FormCellStyle(CellStyle):
     bottomPadding = 2.5
 
 
-GRID = TableStyle([("GRID", (0, 0), (-1, -1), 0.6, colors.black)])
+GRID = TableStyle([
+    ("GRID", (0, 0), (-1, -1), 0.6, colors.black),
+    # a row split across pages is closed at the page break and reopened on the next page
+    ("LINEBELOW", (0, "inrowsplitstart"), (-1, "inrowsplitstart"), 0.6, colors.black),
+    ("LINEABOVE", (0, "inrowsplitend"), (-1, "inrowsplitend"), 0.6, colors.black),
+])
 CELL_SIZE, CELL_PAD = 9.5, 3
 
 
@@ -163,6 +168,51 @@ class FormTable(Table):
         super().draw()
         if self._fi_text:
             draw_text_runs(self.canv, self._fi_text, fill=colors.black)
+
+    def split(self, availWidth, availHeight):
+        parts = super().split(availWidth, availHeight)
+        if len(parts) == 2:
+            # A row split across the page break: reportlab pads the cells that went whole to
+            # one half towards the middle of the *unsplit* row, which pushed their text over
+            # the row's top or bottom line. Centre them in the half that holds them instead.
+            for style in [*parts[0]._cellStyles[-1], *parts[1]._cellStyles[0]]:
+                style.topPadding, style.bottomPadding = _FormCellStyle.topPadding, _FormCellStyle.bottomPadding
+        return parts
+
+    def _splitCell(self, value, style, oldHeight, newHeight, width):
+        """Split a row's cell between pages (flowable cells: at the width inside the padding).
+
+        reportlab asks the flowables to split at the column width but lays them out and draws
+        them at the width inside the padding: the top half was re-wrapped into more lines than
+        its row has room for and overflowed into the row above, and the bottom half started
+        at a line break of the wider layout (a line starting with ；).
+        """
+        if not isinstance(value, (tuple, list)):
+            return super()._splitCell(value, style, oldHeight, newHeight, width)
+        inner_w = width - style.leftPadding - style.rightPadding
+        room = newHeight - style.topPadding          # content height of the top half
+        heights: list[float] = []
+        content_h = self._listCellGeom(value, width, style, H=heights)[1]
+        used = (oldHeight - content_h) / 2 if style.valign == "MIDDLE" else 0
+        head: list[Flowable] = []
+        tail: list[Flowable] = []
+        for flowable, height in zip(value, heights):
+            before = flowable.getSpaceBefore()
+            if tail:
+                tail.append(flowable)
+            elif used + height + before <= room:
+                head.append(flowable)
+                used += height + before + flowable.getSpaceAfter()
+            else:
+                parts = flowable.split(inner_w, room - used - before)
+                if len(parts) >= 2:
+                    head.append(parts[0])
+                    tail.extend(parts[1:])
+                elif not head and style.valign == "TOP":
+                    return []
+                else:
+                    tail.append(flowable)
+        return tuple(head), tuple(tail)
 
     def _drawCell(self, cellval, cellstyle, pos, size):
         if isinstance(cellval, (tuple, list, Flowable)) or "\n" in str(cellval):

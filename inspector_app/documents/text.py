@@ -3,11 +3,16 @@
 `Paragraph` parses markup into fragments, then wraps CJK text one character object at a
 time; for documents made of short Chinese paragraphs and form cells that was most of the
 layout time. `CJKText` takes plain text already split into font runs (`fonts.runs`), wraps
-it with the same rules as reportlab's CJK wrapping (character by character; a character
-that may not start a line — ，。、）… — hangs in the margin instead; line breaks at "\n";
-runs of white space, ideographic space included, collapse to one space) and draws each line as a few text runs.
-Lines, positions and page splits match `Paragraph` with `wordWrap="CJK"`, so the documents
-look the same; only the time changes.
+it character by character like reportlab's CJK wrapping (line breaks at "\n"; runs of white
+space, ideographic space included, collapse to one space; Latin words are not cut) and draws
+each line as a few text runs.
+
+Line-breaking rules (禁则, GB/T 15834 and the W3C Chinese layout requirements), which
+reportlab only partly applies (its list misses ，；：》！？ and it has no line-end rule):
+closing punctuation (`NO_LINE_START`) never starts a line — one such mark that overflows
+hangs in the margin, otherwise characters are pushed to the next line with it; an opening
+bracket (`NO_LINE_END`) never ends a line; a doubled ——/…… is not split. Where those rules
+do not apply, lines and page splits are the ones `Paragraph` makes.
 """
 
 from __future__ import annotations
@@ -20,7 +25,6 @@ from itertools import accumulate
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.textsplit import ALL_CANNOT_START
 from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Flowable
 
@@ -28,6 +32,12 @@ _FUZZ = 1e-6
 _SPACES = re.compile(r"\s+")  # as Paragraph: any Unicode white space (also U+3000) collapses
 
 Run = tuple[str, str]  # (font name, text)
+
+# closing punctuation, full and half width: never at the start of a line
+NO_LINE_START = frozenset("，。、．；：？！）》〉」』】〕〗〙〛］｝”’…‥·・％‰℃°′″々〃ー" ",.;:?!)]}%")
+# opening brackets and prefix signs: never at the end of a line
+NO_LINE_END = frozenset("（《〈「『【〔〖〘〚［｛“‘￥＄" "([{$")
+_UNSPLIT = frozenset("—…")  # ——, ……: the two halves stay on one line
 
 
 @lru_cache(maxsize=8)
@@ -130,7 +140,7 @@ def _char_widths(font_name: str) -> _CharWidths:
 
 
 def wrap_runs(runs: list[Run], size: float, max_widths: list[float]) -> list[_Line]:
-    """Lines of `runs` for these widths (first line, then the rest), reportlab's CJK rules.
+    """Lines of `runs` for these widths (first line, then the rest), with the line-breaking rules.
 
     Line ends are found by bisecting the running sum of character widths instead of
     stepping through every character.
@@ -180,31 +190,43 @@ def wrap_runs(runs: list[Run], size: float, max_widths: list[float]) -> list[_Li
             lines.append(line(start, brk + 1, max_w, cum[brk + 1] - base, True))
             start = brk + 1
         elif over < n:
-            i = over + 1
-            ch, w = text[over], widths[over]
-            extra = max_w - (cum[i] - base)
-            if ord(ch) < 0x3000:
+            end = over          # text[start:end] fits
+            if ord(text[over]) < 0x3000:
                 # inside Latin text: go back to a space or a CJK character (not past half the line)
-                for j in range(i - 1, (start + i) >> 1, -1):
+                for j in range(over - 1, (start + over + 1) >> 1, -1):
                     cj = text[j]
                     if cj == " " or ord(cj) >= 0x3000:
-                        k = j + 1
-                        if k < i:
-                            extra += cum[i] - cum[k + 1]
-                            ch, w = text[k], widths[k]
-                            i = k + 1
-                            break
-            if ch not in ALL_CANNOT_START and i > start + 1:
-                i -= 1          # push the character to the next line
-                extra += w
-            lines.append(line(start, i, max_w, max_w - extra, False))
-            start = i
+                        end = j + 1
+                        break
+            end = _rule_break(text, start, end)
+            lines.append(line(start, end, max_w, cum[end] - base, False))
+            start = end
         else:
             if cum[n] - base > 0:
                 lines.append(line(start, n, max_w, cum[n] - base, False))
             break
         max_w = max_widths[min(len(lines), len(max_widths) - 1)]
     return lines
+
+
+def _rule_break(text: str, start: int, end: int) -> int:
+    """Where a line that fits up to `end` ends under the line-breaking rules (`end` < len(text)).
+
+    A closing mark at `end` hangs (the line ends after it); if the next line would still start
+    with one, or this line would end with an opening bracket, characters move down to the next
+    line. A line keeps at least one character; a line with no legal break keeps the width rule.
+    """
+    n = len(text)
+    if text[end] in NO_LINE_START:
+        end += 1            # hanging punctuation
+    end = max(end, start + 1)
+    b = end
+    while b < n and (text[b] in NO_LINE_START or text[b - 1] in NO_LINE_END
+                     or (text[b] in _UNSPLIT and text[b - 1] == text[b])):
+        if b == start + 1:
+            return end
+        b -= 1
+    return b
 
 
 class CJKText(Flowable):

@@ -1,0 +1,71 @@
+"""Shared page layout checked on rendered PDFs: Chinese line breaking and form rows split across pages."""
+
+from __future__ import annotations
+
+import subprocess
+
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
+from conftest_documents import ISSUED_AT, overlapping_words, pdftotext, squash, word_boxes
+from inspector_app.documents.fonts import SONG, register_fonts
+from inspector_app.documents.layout import CONTENT_W, FOOTER_TEXT_Y, MARGIN_TOP, PAGE_H, PAGE_W, DocSpec, form_table, label_cell, para, render_pdf
+from inspector_app.documents.text import NO_LINE_END, NO_LINE_START
+
+FILL = "检查中发现该企业成品仓库内存放的电热水壶铭牌标识不全部分产品未标注生产日期进货查验记录不完整"
+
+
+def _spec() -> DocSpec:
+    return DocSpec("inspection_record", "现场检查笔录", "济历市监〔2026〕9号", "0" * 64, ISSUED_AT, "济南市历下区市场监督管理局")
+
+
+def test_rendered_paragraphs_keep_the_line_breaking_rules(tmp_path):
+    register_fonts()
+    per_line = int(CONTENT_W // stringWidth("检", SONG, 11.5))
+    # precondition: a line of the "plain" style holds exactly `per_line` of these characters
+    assert stringWidth(FILL[:per_line], SONG, 11.5) <= CONTENT_W < stringWidth(FILL[:per_line + 1], SONG, 11.5)
+    # each paragraph puts the mark where a greedy break starts (closing) or ends (opening) a line with it
+    paragraphs = [FILL[:per_line] + mark + FILL[:8] for mark in "，。；：、）」』》！？"]
+    paragraphs += [FILL[:per_line] + "》。" + FILL[:8]]
+    paragraphs += [FILL[:per_line - 1] + mark + "变更" + FILL[:8] for mark in "（「『《"]
+    path = tmp_path / "kinsoku.pdf"
+    path.write_bytes(render_pdf(_spec(), [para(p, "plain") for p in paragraphs]))
+
+    # the lines inside the body frame (no header or footer)
+    top, bottom = MARGIN_TOP, FOOTER_TEXT_Y + 6 * mm
+    out = subprocess.run(["pdftotext", "-layout", "-r", "72", "-x", "0", "-y", str(int(top)), "-W", str(int(PAGE_W)),
+                          "-H", str(int(PAGE_H - top - bottom)), str(path), "-"], capture_output=True, text=True, check=True).stdout
+    body = [line.replace(" ", "") for line in out.splitlines() if line.strip()]
+    assert len(body) == 2 * len(paragraphs)
+    for line in body:
+        assert line[0] not in NO_LINE_START, line
+        assert line[-1] not in NO_LINE_END, line
+    text = squash(pdftotext(path))
+    position = 0
+    for p in paragraphs:  # every paragraph printed whole, in order
+        position = text.index(p, position) + len(p)
+
+
+def test_form_row_split_across_pages_stays_inside_its_row(tmp_path):
+    """A row taller than a page splits inside the row: no text drawn over other text, every
+    line printed once, the continuation keeps the line-breaking rules."""
+    register_fonts()
+    basis = "《中华人民共和国工业产品生产许可证管理条例》；《工业产品生产许可证管理条例实施办法》（变更与报告）"
+    note = "抽查出厂检验记录三批，记录齐全；"
+    rows = [[label_cell("序号"), label_cell("检查项目"), label_cell("依据"), label_cell("结果"), label_cell("不符合事实及证据")]]
+    rows += [[str(i), "实际生产的产品在许可证载明的产品单元、品种范围内", basis * (8 if i == 4 else 1), "符合",
+              note * (70 if i == 4 else 2)] for i in range(1, 7)]
+    story = [para(FILL * 3, "body") for _ in range(3)] + [form_table(rows, [8, 40, 34, 13, 55])]
+    path = tmp_path / "split.pdf"
+    path.write_bytes(render_pdf(_spec(), story))
+
+    pages = word_boxes(path)
+    assert len(pages) >= 3  # row 4 alone is longer than a page
+    assert overlapping_words(path) == []
+    text = squash(pdftotext(path))
+    # cells wrap and pdftotext interleaves columns: count characters only the note (批) and the basis (施) have
+    assert text.count("批") == 70 + 5 * 2
+    assert text.count("施") == 8 + 5
+    for words in pages:
+        for word in words:
+            assert word[4][0] not in NO_LINE_START, word
