@@ -69,3 +69,29 @@ def test_form_row_split_across_pages_stays_inside_its_row(tmp_path):
     for words in pages:
         for word in words:
             assert word[4][0] not in NO_LINE_START, word
+
+
+def test_rows_tied_by_a_row_span_move_to_the_next_page_together(tmp_path):
+    """A form section (vertical label spanning its rows) is never cut at a page break."""
+    register_fonts()
+    rows, spans = [], []
+    for s, section in enumerate(("受检单位", "生产单位", "样品信息")):
+        start = len(rows)
+        for i in range(5):
+            rows.append([para("\n".join(section), "cell_label") if i == 0 else "", label_cell("字段"), f"{section}第{i + 1}项"])
+        spans.append(((0, start), (0, start + 4)))
+    straddled = 0
+    for filler in range(6, 30):   # push the table down the first page by different amounts
+        story = [para(FILL * 3, "body") for _ in range(filler // 3)] + [para(FILL[:filler], "plain")]
+        story.append(form_table(rows, [9, 30, 60], spans))
+        path = tmp_path / f"sections-{filler}.pdf"
+        path.write_bytes(render_pdf(_spec(), story))
+        pages = [squash(pdftotext(path, page)) for page in range(1, len(word_boxes(path)) + 1)]
+        placed = []
+        for section in ("受检单位", "生产单位", "样品信息"):
+            holding = [k for k, text in enumerate(pages) if f"{section}第" in text]
+            assert len(holding) == 1, (filler, section, holding)
+            placed += holding
+        straddled += len(set(placed)) > 1
+        assert overlapping_words(path) == []
+    assert straddled  # some of these tables did reach across a page break

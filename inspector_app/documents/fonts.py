@@ -1,9 +1,9 @@
 """The PDF fonts: registered once per process from `resources/fonts/`, never from the system.
 
 Body text is AR PL UMing CN (a Ming/Song face, what printed government documents use);
-headings and any character UMing lacks use Droid Sans Fallback. Both are TrueType, so
-reportlab embeds only the glyphs a document uses (subsets) with a ToUnicode map, which keeps
-files small and the text extractable.
+headings and any character UMing lacks use Droid Sans Fallback. Both are TrueType, embedded
+as subsets of only the glyphs a document uses with a ToUnicode map (`documents.ttf`), which
+keeps files small and the text extractable.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 
-from inspector_app.documents.ttf import FastTTFont
+from inspector_app.documents.ttf import CIDTTFont
 from inspector_app.store.paths import resource_path
 
 SONG = "FI-UMing"      # body text (宋体-like)
@@ -38,11 +38,9 @@ def register_fonts() -> None:
             path = resource_path("fonts", filename)
             if not path.exists():
                 raise FileNotFoundError(f"bundled font missing: {path} (reinstall the application)")
-            # asciiReadable=False: codes are given in order of use, so a subset holds up to 255
-            # characters actually printed (not 96 reserved ASCII glyphs embedded whether used
-            # or not); a typical record fits one subset instead of two. Text extraction goes
-            # through the ToUnicode map either way.
-            font = FastTTFont(name, str(path), asciiReadable=False)
+            # one embedded subset per face and document, 2-byte codes given in order of use
+            # (documents.ttf); text extraction goes through its ToUnicode map
+            font = CIDTTFont(name, str(path))
             # reportlab slices whole tables (UMing's glyf is 17 MB) out of the file for every
             # subset it writes; the tables never change, so slice each once per process.
             font.face.get_table = lru_cache(maxsize=None)(font.face.get_table)

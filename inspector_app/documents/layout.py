@@ -13,6 +13,7 @@ import datetime as dt
 import io
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate
 from typing import Callable
 
 from reportlab import rl_config
@@ -20,16 +21,15 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFInfo, PDFString
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus.tables import CellStyle
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate, Paragraph, Spacer
 
 from inspector_app.documents import images, qr
-from inspector_app.documents.fonts import HEI, SONG, covers, draw_string, register_fonts, runs, string_width
-from inspector_app.documents.text import CJKText, draw_text_runs
+from inspector_app.documents.fonts import HEI, SONG, draw_string, register_fonts, runs, string_width
+from inspector_app.documents.text import CJKText, draw_text_runs, normalise, wrap_runs
 from inspector_app.documents.ttf import FAST_FLATE
 
 rl_config.useA85 = 0  # binary (Flate) streams: smaller files, no ASCII85 encoding pass
@@ -133,151 +133,230 @@ def checkbox(options: list[tuple[str, bool]]) -> str:
     return "  ".join(("■" if on else "□") + " " + text for text, on in options)
 
 
-class _FormCellStyle(CellStyle):
-    """The form grid's cell defaults, set per class instead of by a style command per cell."""
-
-    fontname = SONG   # also for empty cells: never fall back to Helvetica
-    fontsize = 9.5
-    leading = 12.5
-    valign = "MIDDLE"
-    leftPadding = 3
-    rightPadding = 3
-    topPadding = 2
-    bottomPadding = 2.5
+# -- form tables ---------------------------------------------------------------------------
+CELL_SIZE, CELL_LEADING = 9.5, 12.5
+CELL_PAD_X, CELL_PAD_TOP, CELL_PAD_BOTTOM = 3, 2, 2.5
+GRID_WIDTH = 0.6
+_CELL_PAD_Y = CELL_PAD_TOP + CELL_PAD_BOTTOM
 
 
-GRID = TableStyle([
-    ("GRID", (0, 0), (-1, -1), 0.6, colors.black),
-    # a row split across pages is closed at the page break and reopened on the next page
-    ("LINEBELOW", (0, "inrowsplitstart"), (-1, "inrowsplitstart"), 0.6, colors.black),
-    ("LINEABOVE", (0, "inrowsplitend"), (-1, "inrowsplitend"), 0.6, colors.black),
-])
-CELL_SIZE, CELL_PAD = 9.5, 3
+class _Cell:
+    """One cell of a form table: its lines at the cell's width, placed in its row(s)."""
+
+    __slots__ = ("row", "col", "row_end", "col_end", "lines", "centre", "top")
+
+    def __init__(self, row: int, col: int, row_end: int, col_end: int, lines: list, centre: bool, top: bool = False):
+        self.row, self.col, self.row_end, self.col_end = row, col, row_end, col_end
+        self.lines, self.centre, self.top = lines, centre, top   # top: continued text, aligned to the top
+
+    def needed(self) -> float:
+        return max(1, len(self.lines)) * CELL_LEADING + _CELL_PAD_Y
+
+    def moved(self, row_shift: int, **changes) -> "_Cell":
+        out = _Cell(self.row - row_shift, self.col, self.row_end - row_shift, self.col_end, self.lines, self.centre, self.top)
+        for key, value in changes.items():
+            setattr(out, key, value)
+        return out
 
 
-class FormTable(Table):
-    """A `Table` whose one-line string cells are drawn as one text object per table.
+class FormTable(Flowable):
+    """A bordered form grid (the fields of a 文书): text cells, column and row spans.
 
-    reportlab draws every string cell with its own text object and font switch; a form has
-    a hundred of them. Label cells (`Label`) are drawn in the Hei face, centred. Geometry,
-    splitting and flowable cells are the `Table`'s own.
+    The same geometry as reportlab's `Table` with our cell style (9.5/12.5 pt, padding 3/2/2.5,
+    text vertically centred, 0.6 pt grid), computed once: every cell is wrapped once at its
+    width, all cell text is written as one text block and the grid as one path. A table splits
+    between rows (never inside a row span); a row taller than the space left is split inside
+    the row, each cell's lines continuing at the top of the next page, and both halves are
+    closed by their own grid lines.
     """
 
-    def draw(self):
-        self._fi_text = []
-        super().draw()
-        if self._fi_text:
-            draw_text_runs(self.canv, self._fi_text, fill=colors.black)
+    KEEP_TOGETHER = 400.0   # points: rows tied by a row span up to this height never split
 
-    def split(self, availWidth, availHeight):
-        parts = super().split(availWidth, availHeight)
-        if len(parts) == 2:
-            # A row split across the page break: reportlab pads the cells that went whole to
-            # one half towards the middle of the *unsplit* row, which pushed their text over
-            # the row's top or bottom line. Centre them in the half that holds them instead.
-            for style in [*parts[0]._cellStyles[-1], *parts[1]._cellStyles[0]]:
-                style.topPadding, style.bottomPadding = _FormCellStyle.topPadding, _FormCellStyle.bottomPadding
-        return parts
+    def __init__(self, cells: list[_Cell], col_widths: list[float], row_heights: list[float] | None = None):
+        super().__init__()
+        self.cells, self.col_widths = cells, col_widths
+        self.col_x = [0.0, *accumulate(col_widths)]
+        self.n_rows = max((c.row_end for c in cells), default=-1) + 1
+        self.row_heights = row_heights if row_heights is not None else self._row_heights()
+        self.width = self.col_x[-1]
+        self.height = sum(self.row_heights)
 
-    def _splitCell(self, value, style, oldHeight, newHeight, width):
-        """Split a row's cell between pages (flowable cells: at the width inside the padding).
+    def _row_heights(self) -> list[float]:
+        heights = [0.0] * self.n_rows
+        spanned = []
+        for c in self.cells:
+            if c.row == c.row_end:
+                heights[c.row] = max(heights[c.row], c.needed())
+            else:
+                spanned.append(c)
+        # a cell spanning rows that needs more than they have: the rows share the difference
+        extra = [0.0] * self.n_rows
+        for c in sorted(spanned, key=lambda c: (c.needed(), c.row, c.row_end), reverse=True):
+            rows = range(c.row, c.row_end + 1)
+            have = sum(heights[r] + extra[r] for r in rows)
+            if have < c.needed() - 1e-8:
+                share = (c.needed() - have) / len(rows)
+                for r in rows:
+                    extra[r] += share
+        return [h + e for h, e in zip(heights, extra)]
 
-        reportlab asks the flowables to split at the column width but lays them out and draws
-        them at the width inside the padding: the top half was re-wrapped into more lines than
-        its row has room for and overflowed into the row above, and the bottom half started
-        at a line break of the wider layout (a line starting with ；).
+    def wrap(self, avail_w, avail_h):
+        return self.width, self.height
+
+    # -- splitting ---------------------------------------------------------------------
+    def _break_allowed(self, boundary: int) -> bool:
+        """True if no cell spans across the line between row boundary-1 and row `boundary`."""
+        return all(not (c.row < boundary <= c.row_end) for c in self.cells)
+
+    def split(self, avail_w, avail_h):
+        used, best = 0.0, 0
+        for r, h in enumerate(self.row_heights):
+            if used + h > avail_h + 1e-6:
+                break
+            used += h
+            if self._break_allowed(r + 1):
+                best = r + 1
+        if best >= self.n_rows:
+            return [self]
+        if best:
+            return self._cut(best)
+        return self._split_first_row(avail_h)
+
+    def _cut(self, boundary: int) -> list["FormTable"]:
+        """The table as two tables: rows before `boundary` and from it (a row span crossing it
+        keeps its text in the first part and continues empty in the second)."""
+        head, tail = [], []
+        for c in self.cells:
+            if c.row_end < boundary:
+                head.append(c)
+            elif c.row >= boundary:
+                tail.append(c.moved(boundary))
+            else:
+                head.append(c.moved(0, row_end=boundary - 1))
+                tail.append(c.moved(boundary, row=boundary, lines=[]))
+        return [FormTable(head, self.col_widths, self.row_heights[:boundary]),
+                FormTable(tail, self.col_widths, self.row_heights[boundary:])]
+
+    def _split_first_row(self, avail_h: float) -> list["FormTable"]:
+        """The first row (or row-span group) does not fit in `avail_h`.
+
+        A group of rows tied by a row span moves to the next page whole, unless it is taller
+        than `KEEP_TOGETHER` (then it is cut between its rows, its spanning text staying in the
+        first part). A single row is split inside: the lines of each cell that fit stay, the
+        rest continue at the top of the next page (at least two lines, or the row moves).
         """
-        if not isinstance(value, (tuple, list)):
-            return super()._splitCell(value, style, oldHeight, newHeight, width)
-        inner_w = width - style.leftPadding - style.rightPadding
-        room = newHeight - style.topPadding          # content height of the top half
-        heights: list[float] = []
-        content_h = self._listCellGeom(value, width, style, H=heights)[1]
-        used = (oldHeight - content_h) / 2 if style.valign == "MIDDLE" else 0
-        head: list[Flowable] = []
-        tail: list[Flowable] = []
-        for flowable, height in zip(value, heights):
-            before = flowable.getSpaceBefore()
-            if tail:
-                tail.append(flowable)
-            elif used + height + before <= room:
-                head.append(flowable)
-                used += height + before + flowable.getSpaceAfter()
+        group_end = next((b for b in range(1, self.n_rows + 1) if self._break_allowed(b)), self.n_rows)
+        if group_end > 1:
+            if sum(self.row_heights[:group_end]) <= self.KEEP_TOGETHER:
+                return []
+            fitting = [b for b in range(1, group_end) if sum(self.row_heights[:b]) <= avail_h + 1e-6]
+            return self._cut(fitting[-1]) if fitting else []
+        fit = int((avail_h - _CELL_PAD_Y + 1e-6) // CELL_LEADING)
+        if fit < 2:
+            return []
+        head_cells, tail_cells = [], []
+        for c in self.cells:
+            if c.row > 0:
+                continue
+            if len(c.lines) <= fit:
+                head_cells.append(c)
+                tail_cells.append(c.moved(0, lines=[]))
             else:
-                parts = flowable.split(inner_w, room - used - before)
-                if len(parts) >= 2:
-                    head.append(parts[0])
-                    tail.extend(parts[1:])
-                elif not head and style.valign == "TOP":
-                    return []
-                else:
-                    tail.append(flowable)
-        return tuple(head), tuple(tail)
+                head_cells.append(c.moved(0, lines=c.lines[:fit], top=True))
+                tail_cells.append(c.moved(0, lines=c.lines[fit:], top=True))
+        rest = [c for c in self.cells if c.row > 0]
+        head = FormTable(head_cells, self.col_widths)
+        tail = FormTable(tail_cells + rest, self.col_widths, [max(c.needed() for c in tail_cells), *self.row_heights[1:]])
+        return [head, tail]
 
-    def _drawCell(self, cellval, cellstyle, pos, size):
-        if isinstance(cellval, (tuple, list, Flowable)) or "\n" in str(cellval):
-            return super()._drawCell(cellval, cellstyle, pos, size)
-        text = str(cellval)
-        if not text:
-            return
-        colpos, rowpos = pos
-        colwidth, rowheight = size
-        label = isinstance(cellval, Label)
-        font = HEI if label else cellstyle.fontname
-        just = "CENTER" if label else cellstyle.alignment
-        fontsize, leading = cellstyle.fontsize, cellstyle.leading
-        if cellstyle.valign == "BOTTOM":
-            y = rowpos + cellstyle.bottomPadding + leading - fontsize
-        elif cellstyle.valign == "TOP":
-            y = rowpos + rowheight - cellstyle.topPadding - fontsize
-        else:
-            y = rowpos + (cellstyle.bottomPadding + rowheight - cellstyle.topPadding + leading) / 2.0 - fontsize
-        if just == "LEFT":
-            x = colpos + cellstyle.leftPadding
-        else:
-            width = pdfmetrics.stringWidth(text, font, fontsize)
-            if just in ("CENTRE", "CENTER"):
-                x = colpos + (colwidth + cellstyle.leftPadding - cellstyle.rightPadding) * 0.5 - width * 0.5
-            else:
-                x = colpos + colwidth - cellstyle.rightPadding - width
-        self._fi_text.append((x, y, [(font, fontsize, text)]))
+    # -- drawing -------------------------------------------------------------------------
+    def draw(self):
+        row_top = [self.height]
+        for h in self.row_heights:
+            row_top.append(row_top[-1] - h)   # row_top[r]: top of row r; row_top[r + 1]: its bottom
+        placements = []
+        for c in self.cells:
+            if not c.lines:
+                continue
+            x0 = self.col_x[c.col] + CELL_PAD_X
+            top, bottom = row_top[c.row], row_top[c.row_end + 1]
+            if c.top:
+                y = top - CELL_PAD_TOP - CELL_SIZE
+            else:   # vertically centred, as reportlab's MIDDLE places a cell's text
+                y = bottom + (top - bottom + CELL_PAD_BOTTOM - CELL_PAD_TOP + len(c.lines) * CELL_LEADING) / 2.0 - CELL_SIZE
+            for line in c.lines:
+                placements.append((x0 + (0.5 * line.extra if c.centre else 0), y, [(f, CELL_SIZE, t) for f, t in line.runs]))
+                y -= CELL_LEADING
+        if placements:
+            draw_text_runs(self.canv, placements, fill=colors.black)
+        self.canv._code.append(_grid_path(self, row_top))
 
 
-def form_table(rows: list[list], widths_mm: list[float], spans: list[tuple] = (), extra_style: list = ()) -> Table:
-    """A bordered form table; rows may split across pages.
+def _grid_path(table: FormTable, row_top: list[float]) -> str:
+    """The grid as one stroked path: every cell's edges, none through a spanned cell."""
+    n_cols = len(table.col_widths)
+    owner: dict[tuple[int, int], _Cell] = {}
+    for c in table.cells:
+        for r in range(c.row, c.row_end + 1):
+            for col in range(c.col, c.col_end + 1):
+                owner[(r, col)] = c
+    ops = []
 
-    Text that fits its cell on one line is drawn as a plain table string (fast); longer text
-    becomes a CJK-wrapping paragraph, so nothing is ever clipped.
+    def segments(points: list[tuple[float, float, float, float]]) -> None:
+        # merge consecutive segments of one line into one
+        run = None
+        for seg in points + [None]:
+            if run and seg and abs(run[2] - seg[0]) < 1e-9 and abs(run[3] - seg[1]) < 1e-9:
+                run = (run[0], run[1], seg[2], seg[3])
+                continue
+            if run:
+                ops.append(f"{fp_str(run[0], run[1])} m {fp_str(run[2], run[3])} l")
+            run = seg
+
+    x = table.col_x
+    for b in range(table.n_rows + 1):          # horizontal lines, top to bottom
+        y = row_top[b]
+        segments([(x[col], y, x[col + 1], y) for col in range(n_cols)
+                  if b in (0, table.n_rows) or owner.get((b - 1, col)) is not owner.get((b, col))])
+    for j in range(n_cols + 1):                # vertical lines, left to right
+        segments([(x[j], row_top[r], x[j], row_top[r + 1]) for r in range(table.n_rows)
+                  if j in (0, n_cols) or owner.get((r, j - 1)) is not owner.get((r, j))])
+    return f"q 1 J 1 j 0 0 0 RG {fp_str(GRID_WIDTH)} w\n" + "\n".join(ops) + "\nS Q"
+
+
+def form_table(rows: list[list], widths_mm: list[float], spans: list[tuple] = (), center_cols: tuple[int, ...] = ()) -> FormTable:
+    """A bordered form table; rows may split across pages, long text wraps inside its cell.
+
+    `spans`: ((first col, first row), (last col, last row)) of merged cells; `center_cols`:
+    columns whose one-line values are centred (label cells always are).
     """
     total = sum(widths_mm)
     widths = [CONTENT_W * w / total for w in widths_mm]
-    span_w = {}
-    for (c0, r0), (c1, _r1) in spans:
-        span_w[(c0, r0)] = sum(widths[c0:c1 + 1])
-    commands: list[tuple] = [("SPAN", a, b) for a, b in spans]
-    data = []
+    span_end = {(c0, r0): (c1, r1) for (c0, r0), (c1, r1) in spans}
+    covered = {(c, r) for (c0, r0), (c1, r1) in spans for r in range(r0, r1 + 1) for c in range(c0, c1 + 1)} - set(span_end)
+    st = styles()
+    cells = []
     for r, row in enumerate(rows):
-        out = []
         for c, value in enumerate(row):
-            if isinstance(value, Flowable):
-                out.append(value)
+            if (c, r) in covered:
                 continue
-            text = "" if value is None else str(value)
-            label = isinstance(value, Label)
-            font = HEI if label else SONG
-            avail = span_w.get((c, r), widths[c]) - 2 * CELL_PAD - 1
-            if "\n" not in text and covers(text, font) and pdfmetrics.stringWidth(text, font, CELL_SIZE) <= avail:
-                out.append(Label(text) if label else text)
+            c1, r1 = span_end.get((c, r), (c, r))
+            inner = sum(widths[c:c1 + 1]) - 2 * CELL_PAD_X
+            if isinstance(value, CJKText):
+                label = value.style.alignment == TA_CENTER
+                lines = value._layout(inner)
+            elif isinstance(value, Flowable):
+                raise TypeError(f"form_table cells are text, not {type(value).__name__}")
             else:
-                out.append(para(text, "cell_label" if label else "cell"))
-        data.append(out)
-    cell_styles = [[_FormCellStyle("cell") for _ in row] for row in data]
-    table = FormTable(data, colWidths=widths, splitByRow=1, splitInRow=1, hAlign="CENTER", cellStyles=cell_styles)
-    table.setStyle(GRID)
-    commands += list(extra_style)
-    if commands:
-        table.setStyle(TableStyle(commands))
-    return table
+                text = "" if value is None else str(value)
+                label = isinstance(value, Label)
+                face = HEI if label else SONG
+                lines = wrap_runs(runs(text, face), CELL_SIZE, [inner]) if text and "\n" not in text else []
+                if len(lines) > 1 or "\n" in text:  # one line prints as given ("    年  月  日"), text wraps as a paragraph
+                    lines = wrap_runs(normalise(runs(text, face)), CELL_SIZE, [inner])
+            centre = label or (c in center_cols and len(lines) == 1)
+            cells.append(_Cell(r, c, r1, c1, lines, centre))
+    return FormTable(cells, widths)
 
 
 def header(bureau_name: str, title: str, number: str, number_label: str = "") -> list[Flowable]:

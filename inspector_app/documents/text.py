@@ -78,7 +78,7 @@ def normalise(runs: list[Run]) -> list[Run]:
 def draw_text_runs(canvas, placements, fill=None) -> None:
     """Write text as one PDF text block: `placements` are (x, y, [(font, size, text), …]).
 
-    What `PDFTextObject.textOut` writes (subset font selection, escaped strings), without its
+    What `PDFTextObject.textOut` writes (font selection, escaped 2-byte codes), without its
     per-call bookkeeping. The fill colour is the canvas's current one, or `fill` (a reportlab
     colour) set inside the block only (q … Q), leaving the canvas state as it was.
     """
@@ -92,12 +92,11 @@ def draw_text_runs(canvas, placements, fill=None) -> None:
         code.append(f"1 0 0 1 {fp_str(x, y)} Tm")
         for font_name, size, chunk in runs:
             font = _font(font_name)
-            for subset, data in font.splitString(chunk, doc):
-                key = (font_name, subset, size)
-                if key != current:
-                    code.append(f"{font.getSubsetInternalName(subset, doc)} {fp_str(size)} Tf")
-                    current = key
-                code.append(f"({escape(data)}) Tj")
+            key = (font_name, size)
+            if key != current:
+                code.append(f"{font.internal_name(doc)} {fp_str(size)} Tf")
+                current = key
+            code.append(f"({escape(font.encode(chunk, doc))}) Tj")
     code.append("ET")
     if fill is not None:
         code.append("Q")
