@@ -28,7 +28,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate, Paragraph, Spacer
 
 from inspector_app.documents import images, qr
-from inspector_app.documents.fonts import HEI, SONG, draw_string, register_fonts, runs, string_width
+from inspector_app.documents.fonts import SONG, SONG_BOLD, draw_string, register_fonts, runs, string_width
 from inspector_app.documents.text import CJKText, draw_text_runs, normalise, wrap_runs
 from inspector_app.documents.ttf import FAST_FLATE
 
@@ -89,15 +89,15 @@ def styles() -> dict[str, ParagraphStyle]:
     base = dict(fontName=SONG, wordWrap="CJK", fontSize=11.5, leading=20)
     return {
         "bureau": ParagraphStyle("bureau", fontName=SONG, fontSize=17, leading=24, alignment=TA_CENTER),
-        "title": ParagraphStyle("title", fontName=HEI, fontSize=20, leading=28, alignment=TA_CENTER, spaceBefore=2),
+        "title": ParagraphStyle("title", fontName=SONG_BOLD, fontSize=20, leading=28, alignment=TA_CENTER, spaceBefore=2),
         "number": ParagraphStyle("number", fontName=SONG, fontSize=11.5, leading=18, alignment=TA_RIGHT, spaceAfter=6),
         "body": ParagraphStyle("body", **base, firstLineIndent=23, alignment=TA_JUSTIFY, spaceAfter=2),
         "plain": ParagraphStyle("plain", **base, alignment=TA_LEFT),
         "right": ParagraphStyle("right", **base, alignment=TA_RIGHT),
         "centre": ParagraphStyle("centre", **base, alignment=TA_CENTER),
-        "heading": ParagraphStyle("heading", fontName=HEI, wordWrap="CJK", fontSize=12, leading=20, spaceBefore=6, spaceAfter=2),
+        "heading": ParagraphStyle("heading", fontName=SONG_BOLD, wordWrap="CJK", fontSize=12, leading=20, spaceBefore=6, spaceAfter=2),
         "cell": ParagraphStyle("cell", fontName=SONG, wordWrap="CJK", fontSize=9.5, leading=12.5),
-        "cell_label": ParagraphStyle("cell_label", fontName=HEI, wordWrap="CJK", fontSize=9.5, leading=12.5, alignment=TA_CENTER),
+        "cell_label": ParagraphStyle("cell_label", fontName=SONG_BOLD, wordWrap="CJK", fontSize=9.5, leading=12.5, alignment=TA_CENTER),
         "small": ParagraphStyle("small", fontName=SONG, wordWrap="CJK", fontSize=9, leading=13),
     }
 
@@ -107,13 +107,13 @@ def para(text: object, style: str = "body", raw: bool = False) -> Flowable:
     st = styles()[style]
     if raw:
         return Paragraph(str(text), st)
-    return CJKText(runs("" if text is None else str(text), HEI if st.fontName == HEI else SONG), st)
+    return CJKText(runs("" if text is None else str(text), st.fontName), st)
 
 
 def labelled(label: str, value: object, style: str = "plain", blank: str = "") -> Flowable:
-    """'标签：值' with the label in the Hei face."""
+    """'标签：值' with the label in bold."""
     text = "" if value in (None, "") else str(value)
-    return CJKText(runs(label, HEI) + runs(text or blank, SONG), styles()[style])
+    return CJKText(runs(label, SONG_BOLD) + runs(text or blank, SONG), styles()[style])
 
 
 def cell(value: object) -> Paragraph:
@@ -121,7 +121,7 @@ def cell(value: object) -> Paragraph:
 
 
 class Label(str):
-    """A form table's label cell (Hei face, centred)."""
+    """A form table's label cell (bold, centred)."""
 
 
 def label_cell(text: str) -> Label:
@@ -350,7 +350,7 @@ def form_table(rows: list[list], widths_mm: list[float], spans: list[tuple] = ()
             else:
                 text = "" if value is None else str(value)
                 label = isinstance(value, Label)
-                face = HEI if label else SONG
+                face = SONG_BOLD if label else SONG
                 lines = wrap_runs(runs(text, face), CELL_SIZE, [inner]) if text and "\n" not in text else []
                 if len(lines) > 1 or "\n" in text:  # one line prints as given ("    年  月  日"), text wraps as a paragraph
                     lines = wrap_runs(normalise(runs(text, face)), CELL_SIZE, [inner])
@@ -426,7 +426,7 @@ class SignerGroup:
 def draw_signature_group(c, group: SignerGroup, x: float, y: float, w: float, h: float, label_size: float = 8.5) -> None:
     """A labelled box holding the group's signature images (or refusal text), names underneath."""
     c.rect(x, y, w, h, stroke=1, fill=0)
-    draw_string(c, x + 2, y + h - label_size - 2, group.label + "：", label_size, font_name=HEI)
+    draw_string(c, x + 2, y + h - label_size - 2, group.label + "：", label_size, font_name=SONG_BOLD)
     signers = group.signers or [Signer()]
     slot_w = (w - 4) / len(signers)
     img_h = h - label_size - 12
@@ -560,7 +560,7 @@ def _canvas_class(spec: DocSpec, blob_free_groups: list[SignerGroup]):
                 self.setFillColor(colors.Color(0.85, 0.2, 0.2, alpha=0.25))
                 self.translate(PAGE_W / 2, PAGE_H / 2)
                 self.rotate(35)
-                draw_string(self, 0, 0, spec.watermark, 64, font_name=HEI, anchor="centre")
+                draw_string(self, 0, 0, spec.watermark, 64, anchor="centre")
                 self.restoreState()
             self.setFillColor(colors.Color(0.3, 0.3, 0.3))
             draw_string(self, MARGIN_X, FOOTER_TEXT_Y, f"{spec.number}  校验 {spec.record_hash[:16]}", 7.5)
@@ -618,10 +618,10 @@ class CutLine(Flowable):
         c.saveState()
         c.setDash(3, 2)
         c.setLineWidth(0.5)
-        label_w = string_width(self.label, 11, HEI) + 12 if self.label else 0
+        label_w = string_width(self.label, 11, SONG_BOLD) + 12 if self.label else 0
         mid = self.width / 2
         c.line(0, 4 * mm, mid - label_w / 2, 4 * mm)
         c.line(mid + label_w / 2, 4 * mm, self.width, 4 * mm)
         c.restoreState()
         if self.label:
-            draw_string(c, mid, 4 * mm - 4, self.label, 11, font_name=HEI, anchor="centre")
+            draw_string(c, mid, 4 * mm - 4, self.label, 11, font_name=SONG_BOLD, anchor="centre")

@@ -168,7 +168,8 @@ def _rs_remainder(block: bytes, table: tuple[int, ...], degree: int) -> bytes:
 class _Layout:
     """Everything about a version that does not depend on the data."""
 
-    __slots__ = ("size", "getters", "mask_rows", "row_masks", "col_masks", "stride", "pair", "valid7", "col_getter")
+    __slots__ = ("size", "getters", "mask_rows", "row_masks", "col_masks", "stride", "pair", "valid7", "col_getter",
+                 "finder_hits", "finder_at")
 
 
 @lru_cache(maxsize=None)
@@ -224,6 +225,11 @@ def _layout(version: int) -> _Layout:
     layout.pair = sum(((1 << (n - 1)) - 1) << (r * s) for r in range(n))     # bit and next bit in one row
     layout.valid7 = sum(((1 << (n - 6)) - 1) << (r * s) for r in range(n))   # seven bits in one row
     layout.col_getter = itemgetter(*[r * s + 1 + j for j in range(n) for r in range(n)])
+    # the finder patterns are 1:1:3:1:1 lines at the edge in rows (and columns) 2-4 and n-5..n-3:
+    # segno counts them (the same 40 points each) for every mask; leaving them out changes every
+    # mask's score by the same amount, so the same mask wins
+    layout.finder_at = {k: (0, n - 7) for k in (2, 3, 4)} | {k: (0,) for k in (n - 5, n - 4, n - 3)}
+    layout.finder_hits = sum(1 << (n * s - 7 - (k * s + 1 + i)) for k, starts in layout.finder_at.items() for i in starts)
     layout.row_masks = tuple(int("".join("0" + format(m, f"0{n}b") for m in rows), 2) for rows in layout.mask_rows)
     layout.col_masks = tuple(int("".join("0" + "".join(format(rows[i], f"0{n}b")[j] for i in range(n)) for j in range(n)), 2)
                              for rows in layout.mask_rows)
@@ -245,28 +251,31 @@ def _penalty(layout: _Layout, rows: int, cols: int) -> int:
         runs = e & (e >> 1) & (e >> 2) & (e >> 3)         # five or more in a row: 3 + (length - 5)
         score += runs.bit_count() + 2 * (runs & ~(runs << 1)).bit_count()
         found = x & ~(x >> 1) & (x >> 2) & (x >> 3) & (x >> 4) & ~(x >> 5) & (x >> 6) & layout.valid7
-        if found:                                         # 1:1:3:1:1 somewhere: score those lines as segno does
+        found &= ~layout.finder_hits
+        if found:                                         # 1:1:3:1:1 in the data: score those lines as segno does
             text = format(x, f"0{n * s}b")
             lines = set()
             while found:
                 low = found & -found
                 lines.add(n - 1 - (low.bit_length() - 1) // s)
                 found ^= low
-            score += sum(_finder_like(text[k * s + 1:k * s + 1 + n], n) for k in lines)
+            score += sum(_finder_like(text[k * s + 1:k * s + 1 + n], n, layout.finder_at.get(k, ())) for k in lines)
     h = ~(rows ^ (rows >> 1)) & layout.pair
     score += 3 * (h & (h >> s) & ~(rows ^ (rows >> s))).bit_count()   # 2x2 blocks of one colour
     percent = float(rows.bit_count()) / (n ** 2)
     return score + 10 * int(abs(percent * 100 - 50) / 5)
 
 
-def _finder_like(seq: str, n: int) -> int:
-    """segno's count of finder-like patterns (1:1:3:1:1 with four light modules on a side) in one line."""
+def _finder_like(seq: str, n: int, finders: tuple[int, ...] = ()) -> int:
+    """segno's count of finder-like patterns (1:1:3:1:1 with four light modules on a side) in one
+    line, without those of the finder patterns themselves (starting at `finders`)."""
     count = 0
     idx = seq.find("1011101")
     while idx != -1:
         offset = idx + 7
         if idx in (0, n - 7) or "1" not in seq[max(idx - 4, 0):idx] or "1" not in seq[offset:offset + 4]:
-            count += 40
+            if idx not in finders:
+                count += 40
         else:
             offset = idx + 4
         idx = seq.find("1011101", offset)

@@ -75,19 +75,28 @@ def normalise(runs: list[Run]) -> list[Run]:
     return [r for r in cleaned if r[1]]
 
 
+BOLD_STROKE = 0.032   # stroke width of the bold faces, per point of font size
+
+
 def draw_text_runs(canvas, placements, fill=None) -> None:
     """Write text as one PDF text block: `placements` are (x, y, [(font, size, text), …]).
 
     What `PDFTextObject.textOut` writes (font selection, escaped 2-byte codes), without its
     per-call bookkeeping. The fill colour is the canvas's current one, or `fill` (a reportlab
-    colour) set inside the block only (q … Q), leaving the canvas state as it was.
+    colour) set inside the block only (q … Q), leaving the canvas state as it was. Runs in a
+    bold font name (`fonts.BOLD_FONTS`) are filled and stroked in the fill colour (text
+    render mode 2), which thickens the strokes of a face that has no bold.
     """
+    from inspector_app.documents.fonts import BOLD_FONTS
+
     doc = canvas._doc
     escape = canvas._escape
+    bold_used = any(font in BOLD_FONTS for _x, _y, runs in placements for font, _s, _t in runs)
     code = ["BT"]
-    if fill is not None:
-        code = ["q", _fill_op(fill), "BT"]
-    current = None
+    if fill is not None or bold_used:
+        colour = fill if fill is not None else canvas._fillColorObj
+        code = ["q", _fill_op(colour), _fill_op(colour).upper() + " 1 j" if bold_used else "", "BT"]
+    current, bold = None, False
     for x, y, runs in placements:
         code.append(f"1 0 0 1 {fp_str(x, y)} Tm")
         for font_name, size, chunk in runs:
@@ -95,18 +104,25 @@ def draw_text_runs(canvas, placements, fill=None) -> None:
             key = (font_name, size)
             if key != current:
                 code.append(f"{font.internal_name(doc)} {fp_str(size)} Tf")
+                if font_name in BOLD_FONTS:
+                    code.append(f"2 Tr {fp_str(size * BOLD_STROKE)} w")
+                    bold = True
+                elif bold:
+                    code.append("0 Tr")
+                    bold = False
                 current = key
             code.append(f"({escape(font.encode(chunk, doc))}) Tj")
     code.append("ET")
-    if fill is not None:
+    if fill is not None or bold_used:
         code.append("Q")
-    canvas._code.append("\n".join(code))
+    canvas._code.append("\n".join(c for c in code if c))
 
 
 @lru_cache(maxsize=16)
 def _fill_op(colour) -> str:
-    """The PDF fill-colour operator of an opaque reportlab colour."""
-    r, g, b = colour.rgb()
+    """The PDF fill-colour operator of an opaque reportlab colour or (r, g, b) tuple
+    (upper-cased: the stroke colour)."""
+    r, g, b = colour if isinstance(colour, tuple) else colour.rgb()
     return f"{fp_str(r)} g" if r == g == b else f"{fp_str(r, g, b)} rg"
 
 
