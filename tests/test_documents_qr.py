@@ -33,6 +33,16 @@ def test_same_symbol_as_segno_for_document_payloads():
         assert qr.matrix(text) == _segno_rows(text), text
 
 
+def test_same_symbol_as_segno_for_any_content_and_size():
+    """Latin-1, Shift_JIS and UTF-8 contents (segno picks the encoding), versions 5 to 20."""
+    rnd = random.Random(5)
+    alphabet = "济历市监抽〔〕号0123456789abcdefABCDEF-/ 检验样备用éü京東"
+    for i in range(300):
+        extra = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 300)))
+        text = qr.payload(extra[:20], hashlib.sha256(str(i).encode()).hexdigest(), R=extra)
+        assert qr.matrix(text) == _segno_rows(text), text
+
+
 def test_other_texts_are_left_to_segno():
     for text in ("12345", "HELLO WORLD", "中" * 40, "é" * 50, "hello"):
         assert qr.matrix(text) == _segno_rows(text)

@@ -1,6 +1,7 @@
 """The verification QR code: document number + content hash of the rendered record.
 
-Payload (UTF-8, ECI-tagged so any reader decodes the Chinese number correctly):
+Payload (ECI-tagged UTF-8, or Shift_JIS where that covers it as segno picks, so any reader
+decodes the Chinese number correctly):
 
     FIDOC/1
     N=<文书编号>
@@ -63,17 +64,17 @@ _MASKS = (
     lambda i, j: ((i * j) % 2 + (i * j) % 3) % 2 == 0,
     lambda i, j: ((i + j) % 2 + (i * j) % 3) % 2 == 0,
 )
+_GUARD = "0000"   # light modules packed before each row or column (see _penalty)
 _FINDER = ("0000000000", "0111111100", "0100000100", "0101110100", "0101110100", "0101110100", "0100000100",
            "0111111100", "0000000000")
 
 
 def matrix(text: str) -> tuple[str, ...]:
     """The QR code of `text` as rows of "0"/"1" (dark = "1"), without quiet zone."""
-    if not text.startswith(MAGIC + "\n") or (not text.isascii() and max(text) <= "\xff"):
-        # not one of our payloads (segno might choose another mode), or Latin-1 beyond ASCII
+    if not text.startswith(MAGIC + "\n"):
+        # not one of our payloads: segno might choose another mode than bytes
         return tuple("".join(map(str, row)) for row in segno.make(text, error="m", micro=False, eci=True).matrix)
-    eci = not text.isascii()
-    data = text.encode("utf-8" if eci else "ascii")
+    data, eci = _encode(text)
     overhead = (12 if eci else 0) + 4
     for version in range(1, 41):
         bits = overhead + (8 if version < 10 else 16) + 8 * len(data)
@@ -89,11 +90,12 @@ def matrix(text: str) -> tuple[str, ...]:
     layout = _layout(version)
     n = layout.size
     rows = _rows(layout, message=_message(data, eci, version, error))
-    # all rows (and all columns) packed into one integer each, row 0 first, every row after a
-    # light guard module: run, block and pattern tests become a few integer operations
-    text = "".join("0" + row for row in rows)
+    # all rows (and all columns) packed into one integer each, row 0 first, four light guard
+    # modules around every row: run, block and pattern tests become a few integer operations
+    text = "".join(_GUARD + row for row in rows)
     columns = "".join(layout.col_getter(text))
-    packed, packed_cols = int(text, 2), int("".join("0" + columns[k:k + n] for k in range(0, n * n, n)), 2)
+    packed = int(text + _GUARD, 2)
+    packed_cols = int("".join(_GUARD + columns[k:k + n] for k in range(0, n * n, n)) + _GUARD, 2)
     best, best_score = 0, None
     for mask in range(8):
         score = _penalty(layout, packed ^ layout.row_masks[mask], packed_cols ^ layout.col_masks[mask])
@@ -103,11 +105,22 @@ def matrix(text: str) -> tuple[str, ...]:
     return tuple(format(((int(r, 2) ^ m) & c) | d, f"0{n}b") for r, m, c, d in zip(rows, layout.mask_rows[best], clear, dark))
 
 
-def _message(data: bytes, eci: bool, version: int, error: int) -> str:
+def _encode(text: str) -> tuple[bytes, int]:
+    """The bytes of `text` and their ECI designator, as segno picks them: ISO-8859-1 (no ECI),
+    else Shift_JIS (20), else UTF-8 (26)."""
+    for encoding, eci in (("iso-8859-1", 0), ("shift_jis", 20), ("utf-8", 26)):
+        try:
+            return text.encode(encoding), eci
+        except UnicodeError:
+            continue
+    raise ValueError("text cannot be encoded")
+
+
+def _message(data: bytes, eci: int, version: int, error: int) -> str:
     """The final message as a bit string: data and error-correction codewords, interleaved."""
     value, length = 0, 0
     if eci:
-        value, length = (consts.MODE_ECI << 8) | 26, 12      # ECI 26: UTF-8
+        value, length = (consts.MODE_ECI << 8) | eci, 12
     count_bits = 8 if version < 10 else 16
     value = (((value << 4 | consts.MODE_BYTE) << count_bits | len(data)) << (8 * len(data))) | int.from_bytes(data, "big")
     length += 4 + count_bits + 8 * len(data)
@@ -169,7 +182,7 @@ class _Layout:
     """Everything about a version that does not depend on the data."""
 
     __slots__ = ("size", "getters", "mask_rows", "row_masks", "col_masks", "stride", "pair", "valid7", "col_getter",
-                 "finder_hits", "finder_at")
+                 "finder_hits", "line_masks")
 
 
 @lru_cache(maxsize=None)
@@ -221,17 +234,19 @@ def _layout(version: int) -> _Layout:
     layout.getters = tuple(itemgetter(*[index.get((i, j), one if grid[i][j] == "1" else zero) for j in range(n)]) for i in range(n))
     layout.mask_rows = tuple(tuple(int("".join("1" if grid[i][j] == "2" and fn(i, j) else "0" for j in range(n)), 2) for i in range(n))
                              for fn in _MASKS)
-    s = layout.stride = n + 1
-    layout.pair = sum(((1 << (n - 1)) - 1) << (r * s) for r in range(n))     # bit and next bit in one row
-    layout.valid7 = sum(((1 << (n - 6)) - 1) << (r * s) for r in range(n))   # seven bits in one row
-    layout.col_getter = itemgetter(*[r * s + 1 + j for j in range(n) for r in range(n)])
+    s = layout.stride = n + len(_GUARD)
+    g = len(_GUARD)   # the trailing guard: line k's last module is bit (n - 1 - k) * s + g
+    layout.pair = sum(((1 << (n - 1)) - 1) << (r * s + g) for r in range(n))     # bit and next bit in one line
+    layout.valid7 = sum(((1 << (n - 6)) - 1) << (r * s + g) for r in range(n))   # seven bits in one line
+    layout.col_getter = itemgetter(*[r * s + g + j for j in range(n) for r in range(n)])
     # the finder patterns are 1:1:3:1:1 lines at the edge in rows (and columns) 2-4 and n-5..n-3:
     # segno counts them (the same 40 points each) for every mask; leaving them out changes every
     # mask's score by the same amount, so the same mask wins
-    layout.finder_at = {k: (0, n - 7) for k in (2, 3, 4)} | {k: (0,) for k in (n - 5, n - 4, n - 3)}
-    layout.finder_hits = sum(1 << (n * s - 7 - (k * s + 1 + i)) for k, starts in layout.finder_at.items() for i in starts)
-    layout.row_masks = tuple(int("".join("0" + format(m, f"0{n}b") for m in rows), 2) for rows in layout.mask_rows)
-    layout.col_masks = tuple(int("".join("0" + "".join(format(rows[i], f"0{n}b")[j] for i in range(n)) for j in range(n)), 2)
+    finder_at = {k: (0, n - 7) for k in (2, 3, 4)} | {k: (0,) for k in (n - 5, n - 4, n - 3)}
+    layout.finder_hits = sum(1 << ((n - 1 - k) * s + g + n - 7 - i) for k, starts in finder_at.items() for i in starts)
+    layout.line_masks = tuple(((1 << n) - 1) << ((n - 1 - k) * s + g) for k in range(n))
+    layout.row_masks = tuple(int("".join(_GUARD + format(m, f"0{n}b") for m in rows) + _GUARD, 2) for rows in layout.mask_rows)
+    layout.col_masks = tuple(int("".join(_GUARD + "".join(format(rows[i], f"0{n}b")[j] for i in range(n)) for j in range(n)) + _GUARD, 2)
                              for rows in layout.mask_rows)
     return layout
 
@@ -243,39 +258,58 @@ def _rows(layout: _Layout, message: str) -> list[str]:
 
 def _penalty(layout: _Layout, rows: int, cols: int) -> int:
     """The mask penalty as segno scores it (ISO/IEC 18004 7.8.3: N1 + N2 + N3 + N4) of the
-    packed rows and columns."""
+    packed rows and columns (the four light guard modules around each line stand for segno's
+    "edge of the symbol" in the 1:1:3:1:1 test)."""
     n, s = layout.size, layout.stride
     score = 0
     for x in (rows, cols):
         e = ~(x ^ (x >> 1)) & layout.pair                 # a module equal to its neighbour
         runs = e & (e >> 1) & (e >> 2) & (e >> 3)         # five or more in a row: 3 + (length - 5)
         score += runs.bit_count() + 2 * (runs & ~(runs << 1)).bit_count()
+        # 1:1:3:1:1 (1011101, lowest bit of the pattern at b) with 4 light modules before or after
         found = x & ~(x >> 1) & (x >> 2) & (x >> 3) & (x >> 4) & ~(x >> 5) & (x >> 6) & layout.valid7
-        found &= ~layout.finder_hits
-        if found:                                         # 1:1:3:1:1 in the data: score those lines as segno does
-            text = format(x, f"0{n * s}b")
+        if not found & ~layout.finder_hits:
+            continue
+        overlaps = found & ((found >> 4) | (found >> 6))
+        if overlaps:
+            # patterns overlapping in a line: segno skips one found right after a counted one;
+            # score those lines its way and leave them out of the count below
             lines = set()
-            while found:
-                low = found & -found
-                lines.add(n - 1 - (low.bit_length() - 1) // s)
-                found ^= low
-            score += sum(_finder_like(text[k * s + 1:k * s + 1 + n], n, layout.finder_at.get(k, ())) for k in lines)
+            while overlaps:
+                low = overlaps & -overlaps
+                lines.add(n - 1 - (low.bit_length() - 1 - len(_GUARD)) // s)
+                overlaps ^= low
+            for k in lines:
+                score += _line_n3(x, k, layout)
+                found &= ~layout.line_masks[k]
+        found &= ~layout.finder_hits
+        light = ~x
+        before = (light >> 7) & (light >> 8) & (light >> 9) & (light >> 10)
+        after = (light << 1) & (light << 2) & (light << 3) & (light << 4)
+        score += 40 * (found & (before | after)).bit_count()
     h = ~(rows ^ (rows >> 1)) & layout.pair
     score += 3 * (h & (h >> s) & ~(rows ^ (rows >> s))).bit_count()   # 2x2 blocks of one colour
     percent = float(rows.bit_count()) / (n ** 2)
     return score + 10 * int(abs(percent * 100 - 50) / 5)
 
 
-def _finder_like(seq: str, n: int, finders: tuple[int, ...] = ()) -> int:
-    """segno's count of finder-like patterns (1:1:3:1:1 with four light modules on a side) in one
-    line, without those of the finder patterns themselves (starting at `finders`)."""
+def _line_n3(x: int, k: int, layout: _Layout) -> int:
+    """N3 of line k of packed lines, scanned the way segno scans it, less the finder patterns'
+    own 40 points each (as `_penalty` leaves them out)."""
+    n, s, g = layout.size, layout.stride, len(_GUARD)
+    low = (n - 1 - k) * s + g                 # the line's last module
+    own = sum((layout.finder_hits >> (low + n - 7 - i)) & 1 for i in (0, n - 7))
+    return _finder_like(format((x >> low) & ((1 << n) - 1), f"0{n}b"), n) - 40 * own
+
+
+def _finder_like(seq: str, n: int) -> int:
+    """segno's count of finder-like patterns (1:1:3:1:1 with four light modules on a side) in one line."""
     count = 0
     idx = seq.find("1011101")
     while idx != -1:
         offset = idx + 7
         if idx in (0, n - 7) or "1" not in seq[max(idx - 4, 0):idx] or "1" not in seq[offset:offset + 4]:
-            if idx not in finders:
-                count += 40
+            count += 40
         else:
             offset = idx + 4
         idx = seq.find("1011101", offset)
