@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate
@@ -134,6 +135,7 @@ def checkbox(options: list[tuple[str, bool]]) -> str:
 
 
 # -- form tables ---------------------------------------------------------------------------
+_WHITE = re.compile(r"\s")
 CELL_SIZE, CELL_LEADING = 9.5, 12.5
 CELL_PAD_X, CELL_PAD_TOP, CELL_PAD_BOTTOM = 3, 2, 2.5
 GRID_WIDTH = 0.6
@@ -294,33 +296,31 @@ class FormTable(Flowable):
 
 def _grid_path(table: FormTable, row_top: list[float]) -> str:
     """The grid as one stroked path: every cell's edges, none through a spanned cell."""
-    n_cols = len(table.col_widths)
-    owner: dict[tuple[int, int], _Cell] = {}
+    n_cols, n_rows, x = len(table.col_widths), table.n_rows, table.col_x
+    no_h: set[tuple[int, int]] = set()   # (row boundary, column) inside a cell spanning rows
+    no_v: set[tuple[int, int]] = set()   # (column boundary, row) inside a cell spanning columns
     for c in table.cells:
-        for r in range(c.row, c.row_end + 1):
-            for col in range(c.col, c.col_end + 1):
-                owner[(r, col)] = c
+        if c.row_end > c.row:
+            no_h.update((b, col) for b in range(c.row + 1, c.row_end + 1) for col in range(c.col, c.col_end + 1))
+        if c.col_end > c.col:
+            no_v.update((j, r) for j in range(c.col + 1, c.col_end + 1) for r in range(c.row, c.row_end + 1))
     ops = []
 
-    def segments(points: list[tuple[float, float, float, float]]) -> None:
-        # merge consecutive segments of one line into one
-        run = None
-        for seg in points + [None]:
-            if run and seg and abs(run[2] - seg[0]) < 1e-9 and abs(run[3] - seg[1]) < 1e-9:
-                run = (run[0], run[1], seg[2], seg[3])
-                continue
-            if run:
-                ops.append(f"{fp_str(run[0], run[1])} m {fp_str(run[2], run[3])} l")
-            run = seg
+    def lines(count: int, skip: set, boundary: int, segment) -> None:
+        start = None   # consecutive drawn segments of one line make one subpath
+        for k in range(count + 1):
+            drawn = k < count and (boundary, k) not in skip
+            if drawn and start is None:
+                start = k
+            elif not drawn and start is not None:
+                ops.append(segment(start, k))
+                start = None
 
-    x = table.col_x
-    for b in range(table.n_rows + 1):          # horizontal lines, top to bottom
+    for b in range(n_rows + 1):
         y = row_top[b]
-        segments([(x[col], y, x[col + 1], y) for col in range(n_cols)
-                  if b in (0, table.n_rows) or owner.get((b - 1, col)) is not owner.get((b, col))])
-    for j in range(n_cols + 1):                # vertical lines, left to right
-        segments([(x[j], row_top[r], x[j], row_top[r + 1]) for r in range(table.n_rows)
-                  if j in (0, n_cols) or owner.get((r, j - 1)) is not owner.get((r, j))])
+        lines(n_cols, no_h, b, lambda a, e: f"{fp_str(x[a], y)} m {fp_str(x[e], y)} l")
+    for j in range(n_cols + 1):
+        lines(n_rows, no_v, j, lambda a, e: f"{fp_str(x[j], row_top[a])} m {fp_str(x[j], row_top[e])} l")
     return f"q 1 J 1 j 0 0 0 RG {fp_str(GRID_WIDTH)} w\n" + "\n".join(ops) + "\nS Q"
 
 
@@ -351,9 +351,14 @@ def form_table(rows: list[list], widths_mm: list[float], spans: list[tuple] = ()
                 text = "" if value is None else str(value)
                 label = isinstance(value, Label)
                 face = SONG_BOLD if label else SONG
-                lines = wrap_runs(runs(text, face), CELL_SIZE, [inner]) if text and "\n" not in text else []
-                if len(lines) > 1 or "\n" in text:  # one line prints as given ("    年  月  日"), text wraps as a paragraph
-                    lines = wrap_runs(normalise(runs(text, face)), CELL_SIZE, [inner])
+                cell_runs = runs(text, face)
+                if _WHITE.search(text):
+                    # one line prints as given ("    年  月  日"); longer text wraps as a paragraph
+                    lines = wrap_runs(cell_runs, CELL_SIZE, [inner]) if "\n" not in text else []
+                    if len(lines) != 1:
+                        lines = wrap_runs(normalise(cell_runs), CELL_SIZE, [inner])
+                else:
+                    lines = wrap_runs(cell_runs, CELL_SIZE, [inner]) if text else []
             centre = label or (c in center_cols and len(lines) == 1)
             cells.append(_Cell(r, c, r1, c1, lines, centre))
     return FormTable(cells, widths)

@@ -160,6 +160,12 @@ def wrap_runs(runs: list[Run], size: float, max_widths: list[float]) -> list[_Li
     Line ends are found by bisecting the running sum of character widths instead of
     stepping through every character.
     """
+    if len(runs) == 1 and runs[0][1] != "\n":    # one run: most form cells and short paragraphs
+        font, piece = runs[0]
+        widths = list(map(_char_widths(font).__getitem__, piece))
+        total = sum([w * size for w in widths] if size != 1 else widths)
+        if total <= max_widths[0] + _FUZZ:   # fits on one line
+            return [_Line([(font, piece)], total, max_widths[0] - total, False)] if total > 0 else []
     pieces: list[str] = []
     starts: list[int] = []      # run r covers text[starts[r]:starts[r + 1]]
     fonts: list[str] = []       # "" marks a forced break ("\n")
