@@ -24,7 +24,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFInfo, PDFString
+from reportlab.pdfbase.pdfdoc import PDFInfo
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate, Paragraph, Spacer
 
@@ -492,16 +492,25 @@ class DocSpec:
 
 
 class _InfoWithKeys(PDFInfo):
-    """The PDF Info dictionary plus our own keys (FIDocNumber, FIRecordHash, FIDocType)."""
+    """The PDF Info dictionary plus our own keys (FIDocNumber, FIRecordHash, FIDocType), written
+    directly (reportlab formats it key by key through its generic objects)."""
 
     extra: dict[str, str] = {}
+    date: str = ""
 
     def format(self, document):
-        base = super().format(document)
-        if not self.extra:
-            return base
-        extra = PDFDictionary({k: PDFString(v) for k, v in sorted(self.extra.items())}).format(document)
-        return base[:-2] + extra[2:]  # merge the two '<< … >>' dictionaries
+        entries = {"Author": self.author, "CreationDate": self.date, "Creator": self.creator, "Keywords": self.keywords,
+                   "ModDate": self.date, "Producer": self.producer, "Subject": self.subject, "Title": self.title,
+                   **self.extra}
+        body = " ".join(f"/{key} {_pdf_text(str(value))}" for key, value in entries.items())
+        return f"<< {body} /Trapped /{self.trapped} >>".encode("latin-1")
+
+
+def _pdf_text(value: str) -> str:
+    """A PDF text string: literal if ASCII, else UTF-16BE with its byte order mark (in hex)."""
+    if value.isascii():
+        return "(" + value.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)").replace("\r", "\\r") + ")"
+    return "<FEFF" + value.encode("utf-16-be").hex().upper() + ">"
 
 
 def _canvas_class(spec: DocSpec, blob_free_groups: list[SignerGroup]):
@@ -521,8 +530,9 @@ def _canvas_class(spec: DocSpec, blob_free_groups: list[SignerGroup]):
             info = _InfoWithKeys()
             info.__dict__.update(self._doc.info.__dict__)
             info.extra = {"FIDocNumber": spec.number, "FIRecordHash": spec.record_hash, "FIDocType": spec.doc_type}
+            info.date = pdf_date(spec.issued_at)
             self._doc.info = info
-            self.setDateFormatter(lambda *_: pdf_date(spec.issued_at))
+            self.setDateFormatter(lambda *_: info.date)
             self._saved_pages: list[dict] = []
 
         def showPage(self):

@@ -55,6 +55,13 @@ def _deflate_raw(data: bytes) -> bytes:
     return c.compress(data) + c.flush()
 
 
+def _adler32(data: bytes, value: int) -> int:
+    """Adler-32 (the zlib stream's checksum) continued over `data`: libdeflate's is 30x faster."""
+    if _libdeflate is not None:
+        return _libdeflate.adler32(data, value)
+    return zlib.adler32(data, value)
+
+
 class _FastFlate:
     """A Flate filter at a fixed, faster compression level (our documents use it for every
     stream, see `layout.DocCanvas`)."""
@@ -220,7 +227,7 @@ class FastFace(TTFontFace):
         dynamic_raw = b"".join(_pad4(dynamic[tag]) for tag in _DYNAMIC_TAGS)
 
         # zlib stream: header, directory as a stored block, the shared segment, this subset's tables
-        adler = zlib.adler32(dynamic_raw, zlib.adler32(static_raw, zlib.adler32(directory)))
+        adler = _adler32(dynamic_raw, _adler32(static_raw, _adler32(directory, 1)))
         stream = b"".join((
             _ZLIB_HEADER,
             b"\x00" + pack("<HH", len(directory), len(directory) ^ 0xFFFF), directory,
