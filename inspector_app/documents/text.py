@@ -81,8 +81,9 @@ BOLD_STROKE = 0.032   # stroke width of the bold faces, per point of font size
 def draw_text_runs(canvas, placements, fill=None) -> None:
     """Write text as one PDF text block: `placements` are (x, y, [(font, size, text), …]).
 
-    What `PDFTextObject.textOut` writes (font selection, escaped 2-byte codes), without its
-    per-call bookkeeping. The fill colour is the canvas's current one, or `fill` (a reportlab
+    What `PDFTextObject.textOut` writes (font selection, the 2-byte codes, here as hex strings:
+    escaping them byte by byte cost more than all the rest), without its per-call bookkeeping; a line below the previous one at the same x is reached with T*
+    instead of a new text matrix (no coordinates to format). The fill colour is the canvas's current one, or `fill` (a reportlab
     colour) set inside the block only (q … Q), leaving the canvas state as it was. Runs in a
     bold font name (`fonts.BOLD_FONTS`) are filled and stroked in the fill colour (text
     render mode 2), which thickens the strokes of a face that has no bold.
@@ -90,15 +91,22 @@ def draw_text_runs(canvas, placements, fill=None) -> None:
     from inspector_app.documents.fonts import BOLD_FONTS
 
     doc = canvas._doc
-    escape = canvas._escape
     bold_used = any(font in BOLD_FONTS for _x, _y, runs in placements for font, _s, _t in runs)
     code = ["BT"]
     if fill is not None or bold_used:
         colour = fill if fill is not None else canvas._fillColorObj
         code = ["q", _fill_op(colour), _fill_op(colour).upper() + " 1 j" if bold_used else "", "BT"]
     current, bold = None, False
+    last_x = last_y = leading = None
     for x, y, runs in placements:
-        code.append(f"1 0 0 1 {fp_str(x, y)} Tm")
+        if x == last_x:   # the next line of a paragraph or cell: T* moves down by the leading (TL)
+            if last_y - y != leading:
+                leading = last_y - y
+                code.append(f"{fp_str(leading)} TL")
+            code.append("T*")
+        else:
+            code.append(f"1 0 0 1 {fp_str(x, y)} Tm")
+        last_x, last_y = x, y
         for font_name, size, chunk in runs:
             font = _font(font_name)
             key = (font_name, size)
@@ -111,7 +119,7 @@ def draw_text_runs(canvas, placements, fill=None) -> None:
                     code.append("0 Tr")
                     bold = False
                 current = key
-            code.append(f"({escape(font.encode(chunk, doc))}) Tj")
+            code.append(f"<{font.encode(chunk, doc).hex()}> Tj")
     code.append("ET")
     if fill is not None or bold_used:
         code.append("Q")
