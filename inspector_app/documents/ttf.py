@@ -275,6 +275,28 @@ class _Deflated(pdfdoc.PDFObject):
         return b"<< /Filter /FlateDecode /Length %d%s >>\nstream\n%s\nendstream" % (len(data), self.extra, data)
 
 
+_DEFAULT_WIDTH = 1000   # DW: CJK characters are one em wide; W lists the other codes
+
+
+def _widths_array(face, chars: list[int]) -> bytes:
+    """The W array: widths of the codes whose width is not `_DEFAULT_WIDTH` (code 0, .notdef,
+    takes the font's default width, as in the layout), as `first [w w …]` runs."""
+    widths, default = face.charWidths, face.defaultWidth
+    out, first, run = [], None, []
+    for code, cp in enumerate(chars):
+        width = widths.get(cp, default) if code else default
+        if width != _DEFAULT_WIDTH:
+            if run and code == first + len(run):
+                run.append(width)
+                continue
+            if run:
+                out.append(b"%d [ %s ]" % (first, fp_str(*run).encode("latin-1")))
+            first, run = code, [width]
+    if run:
+        out.append(b"%d [ %s ]" % (first, fp_str(*run).encode("latin-1")))
+    return b" ".join(out)
+
+
 _UTF16_HEX: dict[int, str] = {}
 
 
@@ -384,14 +406,11 @@ class CIDTTFont(TTFont):
                 base_font, fp_str(face.italicAngle).encode(), fp_str(face.stemV).encode()),
         ), "fontDescriptor:" + subset.name)
 
-        widths, default = face.charWidths, face.defaultWidth
-        numbers = [widths.get(cp, default) for cp in subset.chars[1:]]
-        w = b" \n".join(fp_str(*numbers[i:i + 16]).encode("latin-1") for i in range(0, len(numbers), 16))
         cid_ref = doc.Reference(_Raw(
             b"<< /BaseFont /%s /CIDSystemInfo << /Ordering (Identity) /Registry (Adobe) /Supplement 0 >> "
-            b"/CIDToGIDMap /Identity /DW %s /FontDescriptor " % (base_font, fp_str(default).encode()),
+            b"/CIDToGIDMap /Identity /DW %d /FontDescriptor " % (base_font, _DEFAULT_WIDTH),
             descriptor_ref,
-            b" /Subtype /CIDFontType2 /Type /Font /W [ 1 [ %s ] ] >>" % w,
+            b" /Subtype /CIDFontType2 /Type /Font /W [ %s ] >>" % _widths_array(face, subset.chars),
         ), "cidFont:" + subset.name)
         cmap_ref = doc.Reference(_Deflated(FAST_FLATE.encode(_to_unicode(subset.chars))), "toUnicodeCMap:" + subset.name)
         font = _Raw(
