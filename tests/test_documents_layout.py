@@ -95,3 +95,39 @@ def test_rows_tied_by_a_row_span_move_to_the_next_page_together(tmp_path):
         straddled += len(set(placed)) > 1
         assert overlapping_words(path) == []
     assert straddled  # some of these tables did reach across a page break
+
+
+def test_cell_text_stays_inside_its_column(tmp_path):
+    """A closing mark at the end of a cell's line does not hang over the grid line (it would in
+    a paragraph): the character before it moves to the next line with it."""
+    register_fonts()
+    widths_mm = [8, 40, 34, 13, 55]
+    total = sum(widths_mm)
+    edges, x = [], 0.0
+    for w in widths_mm:
+        edges.append((x, x + CONTENT_W * w / total))
+        x += CONTENT_W * w / total
+    rows = []
+    for mark in "、，；：。）》":
+        row = []
+        for a, b in edges:
+            # a first line that fills the cell to within a point, then the mark
+            inner, line = b - a - 6, ""
+            for ch in FILL + "1" * 40:
+                if stringWidth(line + ch, SONG, 9.5) <= inner:
+                    line += ch
+            row.append(line + mark + FILL[:3] if len(line) > 2 else "符合")
+        rows.append(row)
+    path = tmp_path / "cells.pdf"
+    path.write_bytes(render_pdf(_spec(), [form_table(rows, widths_mm)]))
+    left = (PAGE_W - CONTENT_W) / 2
+    checked = 0
+    for words in word_boxes(path):
+        for x0, y0, x1, _y1, word in words:
+            column = [(a, b) for a, b in edges if a - 0.5 <= x0 - left < b]
+            if not column or y0 > PAGE_H - FOOTER_TEXT_Y - 6 * mm:
+                continue   # the footer line
+            assert x1 - left <= column[0][1] + 0.5, (word, x1 - left, column[0][1])
+            assert word[0] not in NO_LINE_START, word
+            checked += 1
+    assert checked > 20

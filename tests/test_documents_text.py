@@ -123,6 +123,27 @@ def test_doubled_dash_and_ellipsis_stay_together(styles):
         assert any(pair in line for line in lines)
 
 
+def test_table_cells_push_instead_of_hanging(styles):
+    """Without hanging (form cells: the border is right there) no line is wider than the cell,
+    and the rules still hold: the mark takes the character before it to the next line."""
+    from inspector_app.documents.text import wrap_runs
+
+    width = 9.5 * 10 + 0.5
+    lines = wrap_runs(runs(_fill(10) + "、" + _fill(5)), 9.5, [width], hang=False)
+    assert ["".join(c for _f, c in line.runs) for line in lines] == [_fill(9), _fill(10)[9] + "、" + _fill(5)]
+    rnd = random.Random(7)
+    for trial in range(300):
+        text = "".join(rnd.choice(ALPHABET.replace(" ", "").replace("\t", "")) for _ in range(rnd.randint(1, 80)))
+        cell_w = rnd.uniform(40, 200)
+        lines = wrap_runs(normalise(runs(text)), 9.5, [cell_w], hang=False)
+        printed = ["".join(c for _f, c in line.runs) for line in lines]
+        for line, text_line in zip(lines, printed):
+            assert line.width <= cell_w + 1e-6 or len(text_line) == 1 or all(
+                _bad_break(text_line[:q], text_line[q:]) for q in range(1, len(text_line))), (trial, text, printed)
+        for k in _bad_breaks(printed):
+            assert all(_bad_break(printed[k][:q], printed[k][q:]) for q in range(1, len(printed[k]))), (trial, text, printed)
+
+
 def test_a_line_of_nothing_but_punctuation_still_breaks(styles):
     style = styles[1]
     lines = _cjk_lines("，。；：、）" * 4, style, 9.5 * 3 + 0.5)

@@ -344,7 +344,7 @@ def form_table(rows: list[list], widths_mm: list[float], spans: list[tuple] = ()
             inner = sum(widths[c:c1 + 1]) - 2 * CELL_PAD_X
             if isinstance(value, CJKText):
                 label = value.style.alignment == TA_CENTER
-                lines = value._layout(inner)
+                lines = wrap_runs(value.runs, value.style.fontSize, [inner], hang=False) if value.runs else []
             elif isinstance(value, Flowable):
                 raise TypeError(f"form_table cells are text, not {type(value).__name__}")
             else:
@@ -354,11 +354,11 @@ def form_table(rows: list[list], widths_mm: list[float], spans: list[tuple] = ()
                 cell_runs = runs(text, face)
                 if _WHITE.search(text):
                     # one line prints as given ("    年  月  日"); longer text wraps as a paragraph
-                    lines = wrap_runs(cell_runs, CELL_SIZE, [inner]) if "\n" not in text else []
+                    lines = wrap_runs(cell_runs, CELL_SIZE, [inner], hang=False) if "\n" not in text else []
                     if len(lines) != 1:
-                        lines = wrap_runs(normalise(cell_runs), CELL_SIZE, [inner])
+                        lines = wrap_runs(normalise(cell_runs), CELL_SIZE, [inner], hang=False)
                 else:
-                    lines = wrap_runs(cell_runs, CELL_SIZE, [inner]) if text else []
+                    lines = wrap_runs(cell_runs, CELL_SIZE, [inner], hang=False) if text else []
             centre = label or (c in center_cols and len(lines) == 1)
             cells.append(_Cell(r, c, r1, c1, lines, centre))
     return FormTable(cells, widths)

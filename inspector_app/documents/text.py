@@ -9,8 +9,9 @@ each line as a few text runs.
 
 Line-breaking rules (禁则, GB/T 15834 and the W3C Chinese layout requirements), which
 reportlab only partly applies (its list misses ，；：》！？ and it has no line-end rule):
-closing punctuation (`NO_LINE_START`) never starts a line — one such mark that overflows
-hangs in the margin, otherwise characters are pushed to the next line with it; an opening
+closing punctuation (`NO_LINE_START`) never starts a line — in paragraphs one such mark that
+overflows hangs in the margin, otherwise (and in table cells) characters are pushed to the
+next line with it; an opening
 bracket (`NO_LINE_END`) never ends a line; a doubled ——/…… is not split. Where those rules
 do not apply, lines and page splits are the ones `Paragraph` makes.
 """
@@ -162,8 +163,12 @@ def _char_widths(font_name: str) -> _CharWidths:
     return _CharWidths(*_widths(font_name))
 
 
-def wrap_runs(runs: list[Run], size: float, max_widths: list[float]) -> list[_Line]:
+def wrap_runs(runs: list[Run], size: float, max_widths: list[float], hang: bool = True) -> list[_Line]:
     """Lines of `runs` for these widths (first line, then the rest), with the line-breaking rules.
+
+    `hang`: a closing mark that overflows may hang past the width (paragraphs: into the page
+    margin); without it (table cells, whose border is right there) the line gives a character
+    to the next line instead.
 
     Line ends are found by bisecting the running sum of character widths instead of
     stepping through every character.
@@ -227,7 +232,7 @@ def wrap_runs(runs: list[Run], size: float, max_widths: list[float]) -> list[_Li
                     if cj == " " or ord(cj) >= 0x3000:
                         end = j + 1
                         break
-            end = _rule_break(text, start, end)
+            end = _rule_break(text, start, end, hang)
             lines.append(line(start, end, max_w, cum[end] - base, False))
             start = end
         else:
@@ -238,7 +243,7 @@ def wrap_runs(runs: list[Run], size: float, max_widths: list[float]) -> list[_Li
     return lines
 
 
-def _rule_break(text: str, start: int, end: int) -> int:
+def _rule_break(text: str, start: int, end: int, hang: bool = True) -> int:
     """Where a line that fits up to `end` ends under the line-breaking rules (`end` < len(text)).
 
     A closing mark at `end` hangs (the line ends after it); if the next line would still start
@@ -246,7 +251,7 @@ def _rule_break(text: str, start: int, end: int) -> int:
     line. A line keeps at least one character; a line with no legal break keeps the width rule.
     """
     n = len(text)
-    if text[end] in NO_LINE_START:
+    if hang and text[end] in NO_LINE_START:
         end += 1            # hanging punctuation
     end = max(end, start + 1)
     b = end
