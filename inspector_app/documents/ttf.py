@@ -8,14 +8,15 @@ keeps reportlab's text interface (`splitString`, `getSubsetInternalName`, so can
 and `Paragraph` work unchanged) and writes:
 
 - one Type 0 font per face and document: 2-byte codes (Identity-H), the code of a character
-  is its glyph index in the subset, given in order of first use; text is encoded with
-  `str.translate` once its characters have codes;
+  is its glyph index in the subset, given in order of first use; text is encoded by joining
+  each character's code bytes (a dict per document), written as hex (`text.draw_text_runs`);
 - the font program from per-glyph data (bytes, composite components, checksum) parsed once
   per process; the tables that never change (name, OS/2, post, cvt, fpgm, prep) are placed
   first and Flate-compressed once per process, so a document compresses only its own
   tables (glyphs, metrics, cmap) with libdeflate at level 1 (5x faster than zlib's default
   level for ~5 % more bytes); zlib level 1 if libdeflate is missing;
-- the widths (W array) and the ToUnicode map (text extraction) in one pass each.
+- the widths (W array: only codes not one em wide) and the ToUnicode map (text extraction)
+  in one pass each.
 
 Output is deterministic (a re-print is byte-identical).
 """
