@@ -102,3 +102,26 @@ def qr_codes(path: Path, tmp: Path, dpi: int = 150) -> list[str]:
 
 def squash(text: str) -> str:
     return "".join(text.split())
+
+
+def word_boxes(path: Path) -> list[list[tuple[float, float, float, float, str]]]:
+    """Per page, the (x0, y0, x1, y1, text) boxes of the words `pdftotext -bbox` finds."""
+    import html
+    import re
+
+    out = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    word = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>')
+    return [[(float(a), float(b), float(c), float(d), html.unescape(w)) for a, b, c, d, w in word.findall(page)]
+            for page in out.split("<page ")[1:]]
+
+
+def overlapping_words(path: Path, tolerance: float = 0.5) -> list[tuple[int, str, str]]:
+    """Pairs of printed words whose boxes overlap (text drawn over text), with their page number."""
+    found = []
+    for number, words in enumerate(word_boxes(path), start=1):
+        for i, a in enumerate(words):
+            for b in words[i + 1:]:
+                if (a[0] < b[2] - tolerance and b[0] < a[2] - tolerance
+                        and a[1] < b[3] - tolerance and b[1] < a[3] - tolerance):
+                    found.append((number, a[4], b[4]))
+    return found

@@ -8,7 +8,7 @@ import io
 import pytest
 from pypdf import PdfReader
 
-from conftest_documents import ISSUED_AT, RECORD_FOR, doc_ws, pdffonts, pdftotext, qr_codes, squash  # noqa: F401 (fixture)
+from conftest_documents import ISSUED_AT, RECORD_FOR, doc_ws, overlapping_words, pdffonts, pdftotext, qr_codes, squash  # noqa: F401 (fixture)
 from inspector_app.documents import DOC_TYPES
 from inspector_app.documents.issue import issue, reprint
 
@@ -54,6 +54,7 @@ def test_every_type_renders_with_values_fonts_and_qr(doc_ws, tmp_path, doc_type)
     assert result.number in meta.title and result.record_hash in meta.subject
     assert meta["/CreationDate"].startswith("D:20261121103000")  # issue time, China time
     assert len(result.pdf) <= 200 * 1024
+    assert overlapping_words(path) == []  # no text drawn over other text
 
 
 def test_reprint_is_byte_identical(doc_ws):
@@ -129,6 +130,7 @@ def test_three_page_record_numbers_every_page_and_repeats_signatures(doc_ws, tmp
     positions = [full.find(f"{i}.检查人员对生产车间") for i in range(1, n + 1)]
     assert all(p >= 0 for p in positions) and positions == sorted(positions)
     assert full.count("抽查了耐压测试仪和泄漏电流测试仪的校准证书") == n
+    assert overlapping_words(path) == []
     # the signature images are embedded once and drawn on every page
     reader = PdfReader(io.BytesIO(result.pdf))
     for page in reader.pages:

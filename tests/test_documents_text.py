@@ -1,4 +1,5 @@
-"""CJKText lays out Chinese text line for line as reportlab's Paragraph(wordWrap="CJK") does."""
+"""CJKText line breaking: Chinese line-breaking rules (禁则), otherwise line for line as reportlab's
+Paragraph(wordWrap="CJK")."""
 
 from __future__ import annotations
 
@@ -8,11 +9,12 @@ import random
 import pytest
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Frame, Paragraph
 from reportlab.pdfgen.canvas import Canvas
 
 from inspector_app.documents.fonts import HEI, SONG, markup, register_fonts, runs
-from inspector_app.documents.text import CJKText, normalise
+from inspector_app.documents.text import NO_LINE_END, NO_LINE_START, CJKText, normalise
 
 ALPHABET = (
     "检查中发现该企业成品仓库内存放的电热水壶铭牌标识不全部分产品未标注生产日期"
@@ -30,10 +32,22 @@ def _paragraph_lines(text: str, style: ParagraphStyle, width: float) -> list[str
     return ["".join(getattr(w, "text", "") for w in line.words) for line in bl.lines]
 
 
-def _cjk_lines(text: str, style: ParagraphStyle, width: float) -> list[str]:
+def _cjk_lines(text: str, style: ParagraphStyle, width: float, forced: list | None = None) -> list[str]:
     t = CJKText(runs(text, HEI if style.fontName == HEI else SONG), style)
     t.wrap(width, 10_000)
+    if forced is not None:
+        forced[:] = [line.forced for line in t._lines]
     return ["".join(chunk for _font, chunk in line.runs) for line in t._lines]
+
+
+def _bad_break(before: str, after: str) -> bool:
+    """True if a line ending with `before` followed by a line starting with `after` breaks the rules."""
+    return bool(before and after) and (after[0] in NO_LINE_START or before[-1] in NO_LINE_END
+                                      or (after[0] in "—…" and before[-1] == after[0]))
+
+
+def _bad_breaks(lines: list[str], forced: list[bool] | None = None) -> list[int]:
+    return [k for k in range(len(lines) - 1) if not (forced and forced[k]) and _bad_break(lines[k], lines[k + 1])]
 
 
 @pytest.fixture(scope="module")
@@ -46,18 +60,94 @@ def styles():
     ]
 
 
-def test_same_lines_as_paragraph_on_random_text(styles):
+def test_random_text_keeps_the_rules_and_otherwise_matches_paragraph(styles):
     rnd = random.Random(20261121)
+    compared = 0
     for trial in range(400):
         text = "".join(rnd.choice(ALPHABET) for _ in range(rnd.randint(1, 160)))
         if rnd.random() < 0.2:
             text = text.replace("。", "\n", 1)
         style = styles[trial % len(styles)]
         width = rnd.uniform(40, 480)
+        forced: list[bool] = []
+        got = _cjk_lines(text, style, width, forced)
+        # nothing lost, nothing doubled
+        assert "".join(got) == "".join(chunk for _f, chunk in normalise(runs(text))).replace("\n", ""), (trial, text)
+        for k in _bad_breaks(got, forced):
+            # only where the line offers no legal break at all (a run of punctuation)
+            line = got[k]
+            assert all(_bad_break(line[:q], line[q:]) for q in range(1, len(line))), (trial, text, width, got)
         expected = _paragraph_lines(text, style, width)
-        got = _cjk_lines(text, style, width)
-        # reportlab's single-run path strips spaces at line ends; compare what is printed
-        assert [g.strip() for g in got] == [e.strip() for e in expected], (trial, text, width)
+        if not _bad_breaks([e.strip() for e in expected]):
+            # where reportlab keeps the rules too, the lines are reportlab's (spaces at line ends aside)
+            assert [g.strip() for g in got] == [e.strip() for e in expected], (trial, text, width)
+            compared += 1
+    assert compared > 100
+
+
+def _fill(n: int) -> str:
+    return ("检查中发现该企业成品仓库内存放的电热水壶铭牌标识不全部分产品未标注生产日期" * 3)[:n]
+
+
+@pytest.mark.parametrize("mark", list("，。；：、）」』》！？"))
+def test_closing_punctuation_never_starts_a_line(styles, mark):
+    style = styles[1]
+    width = 9.5 * 10 + 0.5  # ten characters fit
+    # the mark is the 11th character: it hangs at the end of the first line
+    assert _cjk_lines(_fill(10) + mark + _fill(5), style, width) == [_fill(10) + mark, _fill(5)]
+    # two marks: the first cannot hang alone, so the last character moves down with them
+    lines = _cjk_lines(_fill(10) + mark + "。" + _fill(5), style, width)
+    assert lines == [_fill(9), _fill(10)[9] + mark + "。" + _fill(5)]
+
+
+@pytest.mark.parametrize("mark", list("（「『《"))
+def test_opening_bracket_never_ends_a_line(styles, mark):
+    style = styles[1]
+    width = 9.5 * 10 + 0.5
+    # the bracket is the 10th character, its content would follow on the next line
+    lines = _cjk_lines(_fill(9) + mark + "变更" + _fill(5), style, width)
+    assert lines == [_fill(9), mark + "变更" + _fill(5)]
+    # a closing mark right after the bracket's content still hangs
+    lines = _cjk_lines(_fill(8) + mark + "变" + "）" + _fill(5), style, width)
+    assert lines == [_fill(8) + mark + "变）", _fill(5)]
+
+
+def test_doubled_dash_and_ellipsis_stay_together(styles):
+    style = styles[1]
+    for pair in ("——", "……"):
+        text = _fill(30) + pair + _fill(30)
+        wide = stringWidth(_fill(30) + pair[0], SONG, 9.5) + 0.01  # the pair would split after its first half
+        lines = _cjk_lines(text, style, wide)
+        assert "".join(lines) == text
+        assert not _bad_breaks(lines), lines
+        assert any(pair in line for line in lines)
+
+
+def test_table_cells_push_instead_of_hanging(styles):
+    """Without hanging (form cells: the border is right there) no line is wider than the cell,
+    and the rules still hold: the mark takes the character before it to the next line."""
+    from inspector_app.documents.text import wrap_runs
+
+    width = 9.5 * 10 + 0.5
+    lines = wrap_runs(runs(_fill(10) + "、" + _fill(5)), 9.5, [width], hang=False)
+    assert ["".join(c for _f, c in line.runs) for line in lines] == [_fill(9), _fill(10)[9] + "、" + _fill(5)]
+    rnd = random.Random(7)
+    for trial in range(300):
+        text = "".join(rnd.choice(ALPHABET.replace(" ", "").replace("\t", "")) for _ in range(rnd.randint(1, 80)))
+        cell_w = rnd.uniform(40, 200)
+        lines = wrap_runs(normalise(runs(text)), 9.5, [cell_w], hang=False)
+        printed = ["".join(c for _f, c in line.runs) for line in lines]
+        for line, text_line in zip(lines, printed):
+            assert line.width <= cell_w + 1e-6 or len(text_line) == 1 or all(
+                _bad_break(text_line[:q], text_line[q:]) for q in range(1, len(text_line))), (trial, text, printed)
+        for k in _bad_breaks(printed):
+            assert all(_bad_break(printed[k][:q], printed[k][q:]) for q in range(1, len(printed[k]))), (trial, text, printed)
+
+
+def test_a_line_of_nothing_but_punctuation_still_breaks(styles):
+    style = styles[1]
+    lines = _cjk_lines("，。；：、）" * 4, style, 9.5 * 3 + 0.5)
+    assert "".join(lines) == "，。；：、）" * 4 and all(lines)
 
 
 def test_punctuation_hangs_instead_of_starting_a_line(styles):

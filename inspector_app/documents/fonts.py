@@ -1,13 +1,16 @@
 """The PDF fonts: registered once per process from `resources/fonts/`, never from the system.
 
-Body text is AR PL UMing CN (a Ming/Song face, what printed government documents use);
-headings and any character UMing lacks use Droid Sans Fallback. Both are TrueType, so
-reportlab embeds only the glyphs a document uses (subsets) with a ToUnicode map, which keeps
-files small and the text extractable.
+All text is AR PL UMing CN (a Ming/Song face, what printed government documents use), as in
+the model documents, whose titles and labels are bold Song: `SONG_BOLD` is the same face
+drawn with its outlines stroked as well as filled (`text.draw_text_runs`), so a document
+embeds one face, not a second one for headings. Characters UMing lacks fall back to Droid
+Sans Fallback. Both are TrueType, embedded as subsets of only the glyphs a document uses
+with a ToUnicode map (`documents.ttf`), which keeps files small and the text extractable.
 """
 
 from __future__ import annotations
 
+import copy
 import threading
 from functools import lru_cache
 from xml.sax.saxutils import escape
@@ -15,11 +18,13 @@ from xml.sax.saxutils import escape
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 
-from inspector_app.documents.ttf import FastTTFont
+from inspector_app.documents.ttf import CIDTTFont
 from inspector_app.store.paths import resource_path
 
-SONG = "FI-UMing"      # body text (宋体-like)
-HEI = "FI-DroidSans"   # headings, bold, fallback (黑体-like)
+SONG = "FI-UMing"            # all text (宋体-like)
+SONG_BOLD = "FI-UMing-Bold"  # titles, headings, labels: the same font, stroked (see text.draw_text_runs)
+HEI = "FI-DroidSans"         # characters UMing lacks (黑体-like)
+BOLD_FONTS = frozenset({SONG_BOLD})
 
 _FILES = {SONG: "UMingCN.ttf", HEI: "DroidSansFallbackFull.ttf"}
 _lock = threading.Lock()
@@ -38,15 +43,18 @@ def register_fonts() -> None:
             path = resource_path("fonts", filename)
             if not path.exists():
                 raise FileNotFoundError(f"bundled font missing: {path} (reinstall the application)")
-            # asciiReadable=False: codes are given in order of use, so a subset holds up to 255
-            # characters actually printed (not 96 reserved ASCII glyphs embedded whether used
-            # or not); a typical record fits one subset instead of two. Text extraction goes
-            # through the ToUnicode map either way.
-            font = FastTTFont(name, str(path), asciiReadable=False)
+            # one embedded subset per face and document, 2-byte codes given in order of use
+            # (documents.ttf); text extraction goes through its ToUnicode map
+            font = CIDTTFont(name, str(path))
             # reportlab slices whole tables (UMing's glyf is 17 MB) out of the file for every
             # subset it writes; the tables never change, so slice each once per process.
             font.face.get_table = lru_cache(maxsize=None)(font.face.get_table)
             pdfmetrics.registerFont(font)
+            if name == SONG:
+                # another name for the same face: reportlab resolves it to this font object
+                bold = copy.copy(font)
+                bold.fontName = SONG_BOLD
+                pdfmetrics.registerFont(bold)
         # <b> in paragraphs switches to the Hei face; there is no italic in Chinese documents.
         addMapping(SONG, 0, 0, SONG)
         addMapping(SONG, 1, 0, HEI)
@@ -82,7 +90,7 @@ def runs(text: str, font_name: str = SONG) -> list[tuple[str, str]]:
     if covered.issuperset(text):
         return [(font_name, text)] if text else []
     out: list[tuple[str, str]] = []
-    fallback = HEI if font_name == SONG else SONG
+    fallback = SONG if font_name == HEI else HEI
     for ch in text:
         font = font_name if (ch in covered or ch in "\n\t ") else fallback
         if out and out[-1][0] == font:
@@ -93,7 +101,8 @@ def runs(text: str, font_name: str = SONG) -> list[tuple[str, str]]:
 
 
 def markup(text: object, font_name: str = SONG) -> str:
-    """Escape text for a Paragraph, switching to the fallback face where a glyph is missing."""
+    """Escape text for a Paragraph, switching to the fallback face where a glyph is missing
+    (reportlab's own text drawing: `SONG_BOLD` prints as plain Song there)."""
     if text is None:
         return ""
     parts = []

@@ -62,7 +62,7 @@ def build(ctx: DocContext):
         for i, a in enumerate(answers, start=1):
             item = items.get(a.get("item_id"), {})
             rows.append([str(i), item.get("label") or a.get("item_id"), item.get("basis", ""), a.get("result") or "未检查", a.get("note", "")])
-        story.append(form_table(rows, [8, 40, 34, 13, 55], extra_style=[("ALIGN", (0, 0), (0, -1), "CENTER"), ("ALIGN", (3, 0), (3, -1), "CENTER")]))
+        story.append(form_table(rows, [8, 40, 34, 13, 55], center_cols=(0, 3)))
         story.append(Spacer(1, 2 * mm))
         failed = sum(1 for a in answers if a.get("result") == "不符合")
         story.append(para(f"共检查 {len(answers)} 项，其中不符合 {failed} 项。", "plain"))

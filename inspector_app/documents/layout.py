@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate
 from typing import Callable
 
 from reportlab import rl_config
@@ -20,16 +22,15 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFInfo, PDFString
+from reportlab.pdfbase.pdfdoc import PDFInfo
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus.tables import CellStyle
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate, Paragraph, Spacer
 
 from inspector_app.documents import images, qr
-from inspector_app.documents.fonts import HEI, SONG, covers, draw_string, register_fonts, runs, string_width
-from inspector_app.documents.text import CJKText, draw_text_runs
+from inspector_app.documents.fonts import SONG, SONG_BOLD, draw_string, register_fonts, runs, string_width
+from inspector_app.documents.text import CJKText, draw_text_runs, normalise, wrap_runs
 from inspector_app.documents.ttf import FAST_FLATE
 
 rl_config.useA85 = 0  # binary (Flate) streams: smaller files, no ASCII85 encoding pass
@@ -89,15 +90,15 @@ def styles() -> dict[str, ParagraphStyle]:
     base = dict(fontName=SONG, wordWrap="CJK", fontSize=11.5, leading=20)
     return {
         "bureau": ParagraphStyle("bureau", fontName=SONG, fontSize=17, leading=24, alignment=TA_CENTER),
-        "title": ParagraphStyle("title", fontName=HEI, fontSize=20, leading=28, alignment=TA_CENTER, spaceBefore=2),
+        "title": ParagraphStyle("title", fontName=SONG_BOLD, fontSize=20, leading=28, alignment=TA_CENTER, spaceBefore=2),
         "number": ParagraphStyle("number", fontName=SONG, fontSize=11.5, leading=18, alignment=TA_RIGHT, spaceAfter=6),
         "body": ParagraphStyle("body", **base, firstLineIndent=23, alignment=TA_JUSTIFY, spaceAfter=2),
         "plain": ParagraphStyle("plain", **base, alignment=TA_LEFT),
         "right": ParagraphStyle("right", **base, alignment=TA_RIGHT),
         "centre": ParagraphStyle("centre", **base, alignment=TA_CENTER),
-        "heading": ParagraphStyle("heading", fontName=HEI, wordWrap="CJK", fontSize=12, leading=20, spaceBefore=6, spaceAfter=2),
+        "heading": ParagraphStyle("heading", fontName=SONG_BOLD, wordWrap="CJK", fontSize=12, leading=20, spaceBefore=6, spaceAfter=2),
         "cell": ParagraphStyle("cell", fontName=SONG, wordWrap="CJK", fontSize=9.5, leading=12.5),
-        "cell_label": ParagraphStyle("cell_label", fontName=HEI, wordWrap="CJK", fontSize=9.5, leading=12.5, alignment=TA_CENTER),
+        "cell_label": ParagraphStyle("cell_label", fontName=SONG_BOLD, wordWrap="CJK", fontSize=9.5, leading=12.5, alignment=TA_CENTER),
         "small": ParagraphStyle("small", fontName=SONG, wordWrap="CJK", fontSize=9, leading=13),
     }
 
@@ -107,13 +108,13 @@ def para(text: object, style: str = "body", raw: bool = False) -> Flowable:
     st = styles()[style]
     if raw:
         return Paragraph(str(text), st)
-    return CJKText(runs("" if text is None else str(text), HEI if st.fontName == HEI else SONG), st)
+    return CJKText(runs("" if text is None else str(text), st.fontName), st)
 
 
 def labelled(label: str, value: object, style: str = "plain", blank: str = "") -> Flowable:
-    """'标签：值' with the label in the Hei face."""
+    """'标签：值' with the label in bold."""
     text = "" if value in (None, "") else str(value)
-    return CJKText(runs(label, HEI) + runs(text or blank, SONG), styles()[style])
+    return CJKText(runs(label, SONG_BOLD) + runs(text or blank, SONG), styles()[style])
 
 
 def cell(value: object) -> Paragraph:
@@ -121,7 +122,7 @@ def cell(value: object) -> Paragraph:
 
 
 class Label(str):
-    """A form table's label cell (Hei face, centred)."""
+    """A form table's label cell (bold, centred)."""
 
 
 def label_cell(text: str) -> Label:
@@ -133,101 +134,234 @@ def checkbox(options: list[tuple[str, bool]]) -> str:
     return "  ".join(("■" if on else "□") + " " + text for text, on in options)
 
 
-class _FormCellStyle(CellStyle):
-    """The form grid's cell defaults, set per class instead of by a style command per cell."""
-
-    fontname = SONG   # also for empty cells: never fall back to Helvetica
-    fontsize = 9.5
-    leading = 12.5
-    valign = "MIDDLE"
-    leftPadding = 3
-    rightPadding = 3
-    topPadding = 2
-    bottomPadding = 2.5
+# -- form tables ---------------------------------------------------------------------------
+_WHITE = re.compile(r"\s")
+CELL_SIZE, CELL_LEADING = 9.5, 12.5
+CELL_PAD_X, CELL_PAD_TOP, CELL_PAD_BOTTOM = 3, 2, 2.5
+GRID_WIDTH = 0.6
+_CELL_PAD_Y = CELL_PAD_TOP + CELL_PAD_BOTTOM
 
 
-GRID = TableStyle([("GRID", (0, 0), (-1, -1), 0.6, colors.black)])
-CELL_SIZE, CELL_PAD = 9.5, 3
+class _Cell:
+    """One cell of a form table: its lines at the cell's width, placed in its row(s)."""
+
+    __slots__ = ("row", "col", "row_end", "col_end", "lines", "centre", "top")
+
+    def __init__(self, row: int, col: int, row_end: int, col_end: int, lines: list, centre: bool, top: bool = False):
+        self.row, self.col, self.row_end, self.col_end = row, col, row_end, col_end
+        self.lines, self.centre, self.top = lines, centre, top   # top: continued text, aligned to the top
+
+    def needed(self) -> float:
+        return max(1, len(self.lines)) * CELL_LEADING + _CELL_PAD_Y
+
+    def moved(self, row_shift: int, **changes) -> "_Cell":
+        out = _Cell(self.row - row_shift, self.col, self.row_end - row_shift, self.col_end, self.lines, self.centre, self.top)
+        for key, value in changes.items():
+            setattr(out, key, value)
+        return out
 
 
-class FormTable(Table):
-    """A `Table` whose one-line string cells are drawn as one text object per table.
+class FormTable(Flowable):
+    """A bordered form grid (the fields of a 文书): text cells, column and row spans.
 
-    reportlab draws every string cell with its own text object and font switch; a form has
-    a hundred of them. Label cells (`Label`) are drawn in the Hei face, centred. Geometry,
-    splitting and flowable cells are the `Table`'s own.
+    The same geometry as reportlab's `Table` with our cell style (9.5/12.5 pt, padding 3/2/2.5,
+    text vertically centred, 0.6 pt grid), computed once: every cell is wrapped once at its
+    width, all cell text is written as one text block and the grid as one path. A table splits
+    between rows (never inside a row span); a row taller than the space left is split inside
+    the row, each cell's lines continuing at the top of the next page, and both halves are
+    closed by their own grid lines.
     """
 
-    def draw(self):
-        self._fi_text = []
-        super().draw()
-        if self._fi_text:
-            draw_text_runs(self.canv, self._fi_text, fill=colors.black)
+    KEEP_TOGETHER = 400.0   # points: rows tied by a row span up to this height never split
 
-    def _drawCell(self, cellval, cellstyle, pos, size):
-        if isinstance(cellval, (tuple, list, Flowable)) or "\n" in str(cellval):
-            return super()._drawCell(cellval, cellstyle, pos, size)
-        text = str(cellval)
-        if not text:
-            return
-        colpos, rowpos = pos
-        colwidth, rowheight = size
-        label = isinstance(cellval, Label)
-        font = HEI if label else cellstyle.fontname
-        just = "CENTER" if label else cellstyle.alignment
-        fontsize, leading = cellstyle.fontsize, cellstyle.leading
-        if cellstyle.valign == "BOTTOM":
-            y = rowpos + cellstyle.bottomPadding + leading - fontsize
-        elif cellstyle.valign == "TOP":
-            y = rowpos + rowheight - cellstyle.topPadding - fontsize
-        else:
-            y = rowpos + (cellstyle.bottomPadding + rowheight - cellstyle.topPadding + leading) / 2.0 - fontsize
-        if just == "LEFT":
-            x = colpos + cellstyle.leftPadding
-        else:
-            width = pdfmetrics.stringWidth(text, font, fontsize)
-            if just in ("CENTRE", "CENTER"):
-                x = colpos + (colwidth + cellstyle.leftPadding - cellstyle.rightPadding) * 0.5 - width * 0.5
+    def __init__(self, cells: list[_Cell], col_widths: list[float], row_heights: list[float] | None = None):
+        super().__init__()
+        self.cells, self.col_widths = cells, col_widths
+        self.col_x = [0.0, *accumulate(col_widths)]
+        self.n_rows = max((c.row_end for c in cells), default=-1) + 1
+        self.row_heights = row_heights if row_heights is not None else self._row_heights()
+        self.width = self.col_x[-1]
+        self.height = sum(self.row_heights)
+
+    def _row_heights(self) -> list[float]:
+        heights = [0.0] * self.n_rows
+        spanned = []
+        for c in self.cells:
+            if c.row == c.row_end:
+                heights[c.row] = max(heights[c.row], c.needed())
             else:
-                x = colpos + colwidth - cellstyle.rightPadding - width
-        self._fi_text.append((x, y, [(font, fontsize, text)]))
+                spanned.append(c)
+        # a cell spanning rows that needs more than they have: the rows share the difference
+        extra = [0.0] * self.n_rows
+        for c in sorted(spanned, key=lambda c: (c.needed(), c.row, c.row_end), reverse=True):
+            rows = range(c.row, c.row_end + 1)
+            have = sum(heights[r] + extra[r] for r in rows)
+            if have < c.needed() - 1e-8:
+                share = (c.needed() - have) / len(rows)
+                for r in rows:
+                    extra[r] += share
+        return [h + e for h, e in zip(heights, extra)]
+
+    def wrap(self, avail_w, avail_h):
+        return self.width, self.height
+
+    # -- splitting ---------------------------------------------------------------------
+    def _break_allowed(self, boundary: int) -> bool:
+        """True if no cell spans across the line between row boundary-1 and row `boundary`."""
+        return all(not (c.row < boundary <= c.row_end) for c in self.cells)
+
+    def split(self, avail_w, avail_h):
+        used, best = 0.0, 0
+        for r, h in enumerate(self.row_heights):
+            if used + h > avail_h + 1e-6:
+                break
+            used += h
+            if self._break_allowed(r + 1):
+                best = r + 1
+        if best >= self.n_rows:
+            return [self]
+        if best:
+            return self._cut(best)
+        return self._split_first_row(avail_h)
+
+    def _cut(self, boundary: int) -> list["FormTable"]:
+        """The table as two tables: rows before `boundary` and from it (a row span crossing it
+        keeps its text in the first part and continues empty in the second)."""
+        head, tail = [], []
+        for c in self.cells:
+            if c.row_end < boundary:
+                head.append(c)
+            elif c.row >= boundary:
+                tail.append(c.moved(boundary))
+            else:
+                head.append(c.moved(0, row_end=boundary - 1))
+                tail.append(c.moved(boundary, row=boundary, lines=[]))
+        return [FormTable(head, self.col_widths, self.row_heights[:boundary]),
+                FormTable(tail, self.col_widths, self.row_heights[boundary:])]
+
+    def _split_first_row(self, avail_h: float) -> list["FormTable"]:
+        """The first row (or row-span group) does not fit in `avail_h`.
+
+        A group of rows tied by a row span moves to the next page whole, unless it is taller
+        than `KEEP_TOGETHER` (then it is cut between its rows, its spanning text staying in the
+        first part). A single row is split inside: the lines of each cell that fit stay, the
+        rest continue at the top of the next page (at least two lines, or the row moves).
+        """
+        group_end = next((b for b in range(1, self.n_rows + 1) if self._break_allowed(b)), self.n_rows)
+        if group_end > 1:
+            if sum(self.row_heights[:group_end]) <= self.KEEP_TOGETHER:
+                return []
+            fitting = [b for b in range(1, group_end) if sum(self.row_heights[:b]) <= avail_h + 1e-6]
+            return self._cut(fitting[-1]) if fitting else []
+        fit = int((avail_h - _CELL_PAD_Y + 1e-6) // CELL_LEADING)
+        if fit < 2:
+            return []
+        head_cells, tail_cells = [], []
+        for c in self.cells:
+            if c.row > 0:
+                continue
+            if len(c.lines) <= fit:
+                head_cells.append(c)
+                tail_cells.append(c.moved(0, lines=[]))
+            else:
+                head_cells.append(c.moved(0, lines=c.lines[:fit], top=True))
+                tail_cells.append(c.moved(0, lines=c.lines[fit:], top=True))
+        rest = [c for c in self.cells if c.row > 0]
+        head = FormTable(head_cells, self.col_widths)
+        tail = FormTable(tail_cells + rest, self.col_widths, [max(c.needed() for c in tail_cells), *self.row_heights[1:]])
+        return [head, tail]
+
+    # -- drawing -------------------------------------------------------------------------
+    def draw(self):
+        row_top = [self.height]
+        for h in self.row_heights:
+            row_top.append(row_top[-1] - h)   # row_top[r]: top of row r; row_top[r + 1]: its bottom
+        placements = []
+        for c in self.cells:
+            if not c.lines:
+                continue
+            x0 = self.col_x[c.col] + CELL_PAD_X
+            top, bottom = row_top[c.row], row_top[c.row_end + 1]
+            if c.top:
+                y = top - CELL_PAD_TOP - CELL_SIZE
+            else:   # vertically centred, as reportlab's MIDDLE places a cell's text
+                y = bottom + (top - bottom + CELL_PAD_BOTTOM - CELL_PAD_TOP + len(c.lines) * CELL_LEADING) / 2.0 - CELL_SIZE
+            for line in c.lines:
+                placements.append((x0 + (0.5 * line.extra if c.centre else 0), y, [(f, CELL_SIZE, t) for f, t in line.runs]))
+                y -= CELL_LEADING
+        if placements:
+            draw_text_runs(self.canv, placements, fill=colors.black)
+        self.canv._code.append(_grid_path(self, row_top))
 
 
-def form_table(rows: list[list], widths_mm: list[float], spans: list[tuple] = (), extra_style: list = ()) -> Table:
-    """A bordered form table; rows may split across pages.
+def _grid_path(table: FormTable, row_top: list[float]) -> str:
+    """The grid as one stroked path: every cell's edges, none through a spanned cell."""
+    n_cols, n_rows, x = len(table.col_widths), table.n_rows, table.col_x
+    no_h: set[tuple[int, int]] = set()   # (row boundary, column) inside a cell spanning rows
+    no_v: set[tuple[int, int]] = set()   # (column boundary, row) inside a cell spanning columns
+    for c in table.cells:
+        if c.row_end > c.row:
+            no_h.update((b, col) for b in range(c.row + 1, c.row_end + 1) for col in range(c.col, c.col_end + 1))
+        if c.col_end > c.col:
+            no_v.update((j, r) for j in range(c.col + 1, c.col_end + 1) for r in range(c.row, c.row_end + 1))
+    ops = []
 
-    Text that fits its cell on one line is drawn as a plain table string (fast); longer text
-    becomes a CJK-wrapping paragraph, so nothing is ever clipped.
+    def lines(count: int, skip: set, boundary: int, segment) -> None:
+        start = None   # consecutive drawn segments of one line make one subpath
+        for k in range(count + 1):
+            drawn = k < count and (boundary, k) not in skip
+            if drawn and start is None:
+                start = k
+            elif not drawn and start is not None:
+                ops.append(segment(start, k))
+                start = None
+
+    for b in range(n_rows + 1):
+        y = row_top[b]
+        lines(n_cols, no_h, b, lambda a, e: f"{fp_str(x[a], y)} m {fp_str(x[e], y)} l")
+    for j in range(n_cols + 1):
+        lines(n_rows, no_v, j, lambda a, e: f"{fp_str(x[j], row_top[a])} m {fp_str(x[j], row_top[e])} l")
+    return f"q 1 J 1 j 0 0 0 RG {fp_str(GRID_WIDTH)} w\n" + "\n".join(ops) + "\nS Q"
+
+
+def form_table(rows: list[list], widths_mm: list[float], spans: list[tuple] = (), center_cols: tuple[int, ...] = ()) -> FormTable:
+    """A bordered form table; rows may split across pages, long text wraps inside its cell.
+
+    `spans`: ((first col, first row), (last col, last row)) of merged cells; `center_cols`:
+    columns whose one-line values are centred (label cells always are).
     """
     total = sum(widths_mm)
     widths = [CONTENT_W * w / total for w in widths_mm]
-    span_w = {}
-    for (c0, r0), (c1, _r1) in spans:
-        span_w[(c0, r0)] = sum(widths[c0:c1 + 1])
-    commands: list[tuple] = [("SPAN", a, b) for a, b in spans]
-    data = []
+    span_end = {(c0, r0): (c1, r1) for (c0, r0), (c1, r1) in spans}
+    covered = {(c, r) for (c0, r0), (c1, r1) in spans for r in range(r0, r1 + 1) for c in range(c0, c1 + 1)} - set(span_end)
+    st = styles()
+    cells = []
     for r, row in enumerate(rows):
-        out = []
         for c, value in enumerate(row):
-            if isinstance(value, Flowable):
-                out.append(value)
+            if (c, r) in covered:
                 continue
-            text = "" if value is None else str(value)
-            label = isinstance(value, Label)
-            font = HEI if label else SONG
-            avail = span_w.get((c, r), widths[c]) - 2 * CELL_PAD - 1
-            if "\n" not in text and covers(text, font) and pdfmetrics.stringWidth(text, font, CELL_SIZE) <= avail:
-                out.append(Label(text) if label else text)
+            c1, r1 = span_end.get((c, r), (c, r))
+            inner = sum(widths[c:c1 + 1]) - 2 * CELL_PAD_X
+            if isinstance(value, CJKText):
+                label = value.style.alignment == TA_CENTER
+                lines = wrap_runs(value.runs, value.style.fontSize, [inner], hang=False) if value.runs else []
+            elif isinstance(value, Flowable):
+                raise TypeError(f"form_table cells are text, not {type(value).__name__}")
             else:
-                out.append(para(text, "cell_label" if label else "cell"))
-        data.append(out)
-    cell_styles = [[_FormCellStyle("cell") for _ in row] for row in data]
-    table = FormTable(data, colWidths=widths, splitByRow=1, splitInRow=1, hAlign="CENTER", cellStyles=cell_styles)
-    table.setStyle(GRID)
-    commands += list(extra_style)
-    if commands:
-        table.setStyle(TableStyle(commands))
-    return table
+                text = "" if value is None else str(value)
+                label = isinstance(value, Label)
+                face = SONG_BOLD if label else SONG
+                cell_runs = runs(text, face)
+                if _WHITE.search(text):
+                    # one line prints as given ("    年  月  日"); longer text wraps as a paragraph
+                    lines = wrap_runs(cell_runs, CELL_SIZE, [inner], hang=False) if "\n" not in text else []
+                    if len(lines) != 1:
+                        lines = wrap_runs(normalise(cell_runs), CELL_SIZE, [inner], hang=False)
+                else:
+                    lines = wrap_runs(cell_runs, CELL_SIZE, [inner], hang=False) if text else []
+            centre = label or (c in center_cols and len(lines) == 1)
+            cells.append(_Cell(r, c, r1, c1, lines, centre))
+    return FormTable(cells, widths)
 
 
 def header(bureau_name: str, title: str, number: str, number_label: str = "") -> list[Flowable]:
@@ -297,7 +431,7 @@ class SignerGroup:
 def draw_signature_group(c, group: SignerGroup, x: float, y: float, w: float, h: float, label_size: float = 8.5) -> None:
     """A labelled box holding the group's signature images (or refusal text), names underneath."""
     c.rect(x, y, w, h, stroke=1, fill=0)
-    draw_string(c, x + 2, y + h - label_size - 2, group.label + "：", label_size, font_name=HEI)
+    draw_string(c, x + 2, y + h - label_size - 2, group.label + "：", label_size, font_name=SONG_BOLD)
     signers = group.signers or [Signer()]
     slot_w = (w - 4) / len(signers)
     img_h = h - label_size - 12
@@ -358,16 +492,25 @@ class DocSpec:
 
 
 class _InfoWithKeys(PDFInfo):
-    """The PDF Info dictionary plus our own keys (FIDocNumber, FIRecordHash, FIDocType)."""
+    """The PDF Info dictionary plus our own keys (FIDocNumber, FIRecordHash, FIDocType), written
+    directly (reportlab formats it key by key through its generic objects)."""
 
     extra: dict[str, str] = {}
+    date: str = ""
 
     def format(self, document):
-        base = super().format(document)
-        if not self.extra:
-            return base
-        extra = PDFDictionary({k: PDFString(v) for k, v in sorted(self.extra.items())}).format(document)
-        return base[:-2] + extra[2:]  # merge the two '<< … >>' dictionaries
+        entries = {"Author": self.author, "CreationDate": self.date, "Creator": self.creator, "Keywords": self.keywords,
+                   "ModDate": self.date, "Producer": self.producer, "Subject": self.subject, "Title": self.title,
+                   **self.extra}
+        body = " ".join(f"/{key} {_pdf_text(str(value))}" for key, value in entries.items())
+        return f"<< {body} /Trapped /{self.trapped} >>".encode("latin-1")
+
+
+def _pdf_text(value: str) -> str:
+    """A PDF text string: literal if ASCII, else UTF-16BE with its byte order mark (in hex)."""
+    if value.isascii():
+        return "(" + value.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)").replace("\r", "\\r") + ")"
+    return "<FEFF" + value.encode("utf-16-be").hex().upper() + ">"
 
 
 def _canvas_class(spec: DocSpec, blob_free_groups: list[SignerGroup]):
@@ -387,8 +530,9 @@ def _canvas_class(spec: DocSpec, blob_free_groups: list[SignerGroup]):
             info = _InfoWithKeys()
             info.__dict__.update(self._doc.info.__dict__)
             info.extra = {"FIDocNumber": spec.number, "FIRecordHash": spec.record_hash, "FIDocType": spec.doc_type}
+            info.date = pdf_date(spec.issued_at)
             self._doc.info = info
-            self.setDateFormatter(lambda *_: pdf_date(spec.issued_at))
+            self.setDateFormatter(lambda *_: info.date)
             self._saved_pages: list[dict] = []
 
         def showPage(self):
@@ -431,7 +575,7 @@ def _canvas_class(spec: DocSpec, blob_free_groups: list[SignerGroup]):
                 self.setFillColor(colors.Color(0.85, 0.2, 0.2, alpha=0.25))
                 self.translate(PAGE_W / 2, PAGE_H / 2)
                 self.rotate(35)
-                draw_string(self, 0, 0, spec.watermark, 64, font_name=HEI, anchor="centre")
+                draw_string(self, 0, 0, spec.watermark, 64, anchor="centre")
                 self.restoreState()
             self.setFillColor(colors.Color(0.3, 0.3, 0.3))
             draw_string(self, MARGIN_X, FOOTER_TEXT_Y, f"{spec.number}  校验 {spec.record_hash[:16]}", 7.5)
@@ -489,10 +633,10 @@ class CutLine(Flowable):
         c.saveState()
         c.setDash(3, 2)
         c.setLineWidth(0.5)
-        label_w = string_width(self.label, 11, HEI) + 12 if self.label else 0
+        label_w = string_width(self.label, 11, SONG_BOLD) + 12 if self.label else 0
         mid = self.width / 2
         c.line(0, 4 * mm, mid - label_w / 2, 4 * mm)
         c.line(mid + label_w / 2, 4 * mm, self.width, 4 * mm)
         c.restoreState()
         if self.label:
-            draw_string(c, mid, 4 * mm - 4, self.label, 11, font_name=HEI, anchor="centre")
+            draw_string(c, mid, 4 * mm - 4, self.label, 11, font_name=SONG_BOLD, anchor="centre")

@@ -11,7 +11,7 @@ from sqlite_utils import Database
 
 from inspector_app.documents import gather as g, qr
 from inspector_app.documents.base import PART_LABELS, DocContext, text
-from inspector_app.documents.fonts import HEI, SONG, draw_string, string_width
+from inspector_app.documents.fonts import SONG, SONG_BOLD, draw_string, string_width
 from inspector_app.documents.layout import CONTENT_W, cn_date, para
 
 TYPE = "seal_labels"
@@ -60,7 +60,7 @@ class SealLabel(Flowable):
         c.rect(1.5 * mm, 1.5 * mm, w - 3 * mm, h - 3 * mm)
         c.setStrokeColor(colors.black)
         c.setFillColor(colors.Color(0.75, 0.1, 0.1))
-        draw_string(c, w / 2, h - 10 * mm, "封　　条", 15, font_name=HEI, anchor="centre")
+        draw_string(c, w / 2, h - 10 * mm, "封　　条", 15, font_name=SONG_BOLD, anchor="centre")
         c.setFillColor(colors.black)
         draw_string(c, w / 2, h - 15 * mm, ctx.bureau_name, 8.5, anchor="centre")
         size = 22 * mm
@@ -75,15 +75,15 @@ class SealLabel(Flowable):
         y = h - 21 * mm
         max_w = w - size - 10 * mm
         for label, value in lines:
-            lw = draw_string(c, 5 * mm, y, label, 8.5, font_name=HEI)
+            lw = draw_string(c, 5 * mm, y, label, 8.5, font_name=SONG_BOLD)
             while value and string_width(value, 8.5) > max_w - lw:
                 value = value[:-1]
             draw_string(c, 5 * mm + lw, y, value, 8.5)
             y -= 4.6 * mm
         c.setLineWidth(0.5)
-        draw_string(c, 5 * mm, 4.5 * mm, "抽样人员：", 8, font_name=HEI)
+        draw_string(c, 5 * mm, 4.5 * mm, "抽样人员：", 8, font_name=SONG_BOLD)
         c.line(19 * mm, 4.2 * mm, w / 2 - 3 * mm, 4.2 * mm)
-        draw_string(c, w / 2, 4.5 * mm, "受检单位：", 8, font_name=HEI)
+        draw_string(c, w / 2, 4.5 * mm, "受检单位：", 8, font_name=SONG_BOLD)
         c.line(w / 2 + 14 * mm, 4.2 * mm, w - 5 * mm, 4.2 * mm)
         draw_string(c, w - 5 * mm, h - 5.5 * mm, ctx.number, 6.5, anchor="right")
 

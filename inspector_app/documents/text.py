@@ -3,11 +3,17 @@
 `Paragraph` parses markup into fragments, then wraps CJK text one character object at a
 time; for documents made of short Chinese paragraphs and form cells that was most of the
 layout time. `CJKText` takes plain text already split into font runs (`fonts.runs`), wraps
-it with the same rules as reportlab's CJK wrapping (character by character; a character
-that may not start a line — ，。、）… — hangs in the margin instead; line breaks at "\n";
-runs of white space, ideographic space included, collapse to one space) and draws each line as a few text runs.
-Lines, positions and page splits match `Paragraph` with `wordWrap="CJK"`, so the documents
-look the same; only the time changes.
+it character by character like reportlab's CJK wrapping (line breaks at "\n"; runs of white
+space, ideographic space included, collapse to one space; Latin words are not cut) and draws
+each line as a few text runs.
+
+Line-breaking rules (禁则, GB/T 15834 and the W3C Chinese layout requirements), which
+reportlab only partly applies (its list misses ，；：》！？ and it has no line-end rule):
+closing punctuation (`NO_LINE_START`) never starts a line — in paragraphs one such mark that
+overflows hangs in the margin, otherwise (and in table cells) characters are pushed to the
+next line with it; an opening
+bracket (`NO_LINE_END`) never ends a line; a doubled ——/…… is not split. Where those rules
+do not apply, lines and page splits are the ones `Paragraph` makes.
 """
 
 from __future__ import annotations
@@ -20,7 +26,6 @@ from itertools import accumulate
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.textsplit import ALL_CANNOT_START
 from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Flowable
 
@@ -28,6 +33,12 @@ _FUZZ = 1e-6
 _SPACES = re.compile(r"\s+")  # as Paragraph: any Unicode white space (also U+3000) collapses
 
 Run = tuple[str, str]  # (font name, text)
+
+# closing punctuation, full and half width: never at the start of a line
+NO_LINE_START = frozenset("，。、．；：？！）》〉」』】〕〗〙〛］｝”’…‥·・％‰℃°′″々〃ー" ",.;:?!)]}%")
+# opening brackets and prefix signs: never at the end of a line
+NO_LINE_END = frozenset("（《〈「『【〔〖〘〚［｛“‘￥＄" "([{$")
+_UNSPLIT = frozenset("—…")  # ——, ……: the two halves stay on one line
 
 
 @lru_cache(maxsize=8)
@@ -65,39 +76,62 @@ def normalise(runs: list[Run]) -> list[Run]:
     return [r for r in cleaned if r[1]]
 
 
+BOLD_STROKE = 0.032   # stroke width of the bold faces, per point of font size
+
+
 def draw_text_runs(canvas, placements, fill=None) -> None:
     """Write text as one PDF text block: `placements` are (x, y, [(font, size, text), …]).
 
-    What `PDFTextObject.textOut` writes (subset font selection, escaped strings), without its
-    per-call bookkeeping. The fill colour is the canvas's current one, or `fill` (a reportlab
-    colour) set inside the block only (q … Q), leaving the canvas state as it was.
+    What `PDFTextObject.textOut` writes (font selection, the 2-byte codes, here as hex strings:
+    escaping them byte by byte cost more than all the rest), without its per-call bookkeeping; a line below the previous one at the same x is reached with T*
+    instead of a new text matrix (no coordinates to format). The fill colour is the canvas's current one, or `fill` (a reportlab
+    colour) set inside the block only (q … Q), leaving the canvas state as it was. Runs in a
+    bold font name (`fonts.BOLD_FONTS`) are filled and stroked in the fill colour (text
+    render mode 2), which thickens the strokes of a face that has no bold.
     """
+    from inspector_app.documents.fonts import BOLD_FONTS
+
     doc = canvas._doc
-    escape = canvas._escape
+    bold_used = any(font in BOLD_FONTS for _x, _y, runs in placements for font, _s, _t in runs)
     code = ["BT"]
-    if fill is not None:
-        code = ["q", _fill_op(fill), "BT"]
-    current = None
+    if fill is not None or bold_used:
+        colour = fill if fill is not None else canvas._fillColorObj
+        code = ["q", _fill_op(colour), _fill_op(colour).upper() + " 1 j" if bold_used else "", "BT"]
+    current, bold = None, False
+    last_x = last_y = leading = None
     for x, y, runs in placements:
-        code.append(f"1 0 0 1 {fp_str(x, y)} Tm")
+        if x == last_x:   # the next line of a paragraph or cell: T* moves down by the leading (TL)
+            if last_y - y != leading:
+                leading = last_y - y
+                code.append(f"{fp_str(leading)} TL")
+            code.append("T*")
+        else:
+            code.append(f"1 0 0 1 {fp_str(x, y)} Tm")
+        last_x, last_y = x, y
         for font_name, size, chunk in runs:
             font = _font(font_name)
-            for subset, data in font.splitString(chunk, doc):
-                key = (font_name, subset, size)
-                if key != current:
-                    code.append(f"{font.getSubsetInternalName(subset, doc)} {fp_str(size)} Tf")
-                    current = key
-                code.append(f"({escape(data)}) Tj")
+            key = (font_name, size)
+            if key != current:
+                code.append(f"{font.internal_name(doc)} {fp_str(size)} Tf")
+                if font_name in BOLD_FONTS:
+                    code.append(f"2 Tr {fp_str(size * BOLD_STROKE)} w")
+                    bold = True
+                elif bold:
+                    code.append("0 Tr")
+                    bold = False
+                current = key
+            code.append(f"<{font.encode(chunk, doc).hex()}> Tj")
     code.append("ET")
-    if fill is not None:
+    if fill is not None or bold_used:
         code.append("Q")
-    canvas._code.append("\n".join(code))
+    canvas._code.append("\n".join(c for c in code if c))
 
 
 @lru_cache(maxsize=16)
 def _fill_op(colour) -> str:
-    """The PDF fill-colour operator of an opaque reportlab colour."""
-    r, g, b = colour.rgb()
+    """The PDF fill-colour operator of an opaque reportlab colour or (r, g, b) tuple
+    (upper-cased: the stroke colour)."""
+    r, g, b = colour if isinstance(colour, tuple) else colour.rgb()
     return f"{fp_str(r)} g" if r == g == b else f"{fp_str(r, g, b)} rg"
 
 
@@ -129,12 +163,22 @@ def _char_widths(font_name: str) -> _CharWidths:
     return _CharWidths(*_widths(font_name))
 
 
-def wrap_runs(runs: list[Run], size: float, max_widths: list[float]) -> list[_Line]:
-    """Lines of `runs` for these widths (first line, then the rest), reportlab's CJK rules.
+def wrap_runs(runs: list[Run], size: float, max_widths: list[float], hang: bool = True) -> list[_Line]:
+    """Lines of `runs` for these widths (first line, then the rest), with the line-breaking rules.
+
+    `hang`: a closing mark that overflows may hang past the width (paragraphs: into the page
+    margin); without it (table cells, whose border is right there) the line gives a character
+    to the next line instead.
 
     Line ends are found by bisecting the running sum of character widths instead of
     stepping through every character.
     """
+    if len(runs) == 1 and runs[0][1] != "\n":    # one run: most form cells and short paragraphs
+        font, piece = runs[0]
+        widths = list(map(_char_widths(font).__getitem__, piece))
+        total = sum([w * size for w in widths] if size != 1 else widths)
+        if total <= max_widths[0] + _FUZZ:   # fits on one line
+            return [_Line([(font, piece)], total, max_widths[0] - total, False)] if total > 0 else []
     pieces: list[str] = []
     starts: list[int] = []      # run r covers text[starts[r]:starts[r + 1]]
     fonts: list[str] = []       # "" marks a forced break ("\n")
@@ -180,31 +224,43 @@ def wrap_runs(runs: list[Run], size: float, max_widths: list[float]) -> list[_Li
             lines.append(line(start, brk + 1, max_w, cum[brk + 1] - base, True))
             start = brk + 1
         elif over < n:
-            i = over + 1
-            ch, w = text[over], widths[over]
-            extra = max_w - (cum[i] - base)
-            if ord(ch) < 0x3000:
+            end = over          # text[start:end] fits
+            if ord(text[over]) < 0x3000:
                 # inside Latin text: go back to a space or a CJK character (not past half the line)
-                for j in range(i - 1, (start + i) >> 1, -1):
+                for j in range(over - 1, (start + over + 1) >> 1, -1):
                     cj = text[j]
                     if cj == " " or ord(cj) >= 0x3000:
-                        k = j + 1
-                        if k < i:
-                            extra += cum[i] - cum[k + 1]
-                            ch, w = text[k], widths[k]
-                            i = k + 1
-                            break
-            if ch not in ALL_CANNOT_START and i > start + 1:
-                i -= 1          # push the character to the next line
-                extra += w
-            lines.append(line(start, i, max_w, max_w - extra, False))
-            start = i
+                        end = j + 1
+                        break
+            end = _rule_break(text, start, end, hang)
+            lines.append(line(start, end, max_w, cum[end] - base, False))
+            start = end
         else:
             if cum[n] - base > 0:
                 lines.append(line(start, n, max_w, cum[n] - base, False))
             break
         max_w = max_widths[min(len(lines), len(max_widths) - 1)]
     return lines
+
+
+def _rule_break(text: str, start: int, end: int, hang: bool = True) -> int:
+    """Where a line that fits up to `end` ends under the line-breaking rules (`end` < len(text)).
+
+    A closing mark at `end` hangs (the line ends after it); if the next line would still start
+    with one, or this line would end with an opening bracket, characters move down to the next
+    line. A line keeps at least one character; a line with no legal break keeps the width rule.
+    """
+    n = len(text)
+    if hang and text[end] in NO_LINE_START:
+        end += 1            # hanging punctuation
+    end = max(end, start + 1)
+    b = end
+    while b < n and (text[b] in NO_LINE_START or text[b - 1] in NO_LINE_END
+                     or (text[b] in _UNSPLIT and text[b - 1] == text[b])):
+        if b == start + 1:
+            return end
+        b -= 1
+    return b
 
 
 class CJKText(Flowable):
