@@ -19,7 +19,7 @@ from sqlalchemy import Connection, and_, bindparam, delete, insert, select, tupl
 from inspector_app.custody import machine
 from inspector_app.custody.events import EVENT_LABELS, validate_event
 from inspector_app.domain.errors import DomainError, ValidationError
-from inspector_app.domain.hashing import canonical_json
+from inspector_app.domain.hashing import canonical_json, json_value
 from inspector_app.domain.ids import utc_now, uuid7
 from inspector_app.i18n import in_language
 from inspector_server import schema as t
@@ -59,19 +59,10 @@ def _canon(payload: dict) -> bytes:
     return canonical_json(payload)
 
 
-def _decode(value: Any) -> Any:
-    if isinstance(value, str) and value[:1] in ("[", "{"):
-        try:
-            return json.loads(value)
-        except ValueError:
-            return value
-    return value
-
-
 def custody_hash_ok(payload: dict) -> bool:
     """The event's `hash` over every other field (minus server_at), JSON columns decoded or raw."""
     body = {k: v for k, v in payload.items() if k not in ("hash", "server_at")}
-    decoded = {k: (_decode(v) if k in CUSTODY_JSON else v) for k, v in body.items()}
+    decoded = {k: (json_value(v) if k in CUSTODY_JSON else v) for k, v in body.items()}
     expected = payload.get("hash")
     return expected in (hashlib.sha256(canonical_json(decoded)).hexdigest(), hashlib.sha256(canonical_json(body)).hexdigest())
 
@@ -85,7 +76,7 @@ def derived_blobs(entity: str, p: dict) -> set[str]:
     elif entity == "document":
         found.add(p.get("pdf_sha256"))
     elif entity == "custody_event":
-        ev = _decode(p.get("evidence"))
+        ev = json_value(p.get("evidence"))
         if isinstance(ev, list):
             found.update(x for x in ev if isinstance(x, str))
     return {x for x in found if x}
@@ -416,7 +407,7 @@ class PushBatch:
             if rid not in mine:
                 raise Refused("forbidden")
             for name in ("inspector_ids", "enterprise_id"):
-                if _decode(p.get(name)) != _decode(existing.payload.get(name)):
+                if json_value(p.get(name)) != json_value(existing.payload.get(name)):
                     raise Refused("forbidden_field", field=name)
             return
         if task_id is None:
@@ -541,7 +532,7 @@ class PushBatch:
         """The client's own rules (inspector_app.custody.events and .machine) for this event after
         the events of its branch: from the sample record up to `prev_hash`. The state after it is
         kept under its hash, so the next event of the same batch is checked without a query."""
-        data, actors = _decode(p.get("data")), _decode(p.get("actors"))
+        data, actors = json_value(p.get("data")), json_value(p.get("actors"))
         data = {} if data is None else data
         actors = [] if actors is None else actors
         if not isinstance(data, dict):
@@ -600,7 +591,7 @@ class PushBatch:
                 raise Refused("chain_gap", retry=True)
             h, text = chain[h]
             event = json.loads(text)
-            events.append({k: (_decode(v) if k in CUSTODY_JSON else v) for k, v in event.items()})
+            events.append({k: (json_value(v) if k in CUSTODY_JSON else v) for k, v in event.items()})
         events.reverse()
         return events
 
@@ -654,7 +645,7 @@ class PushBatch:
         self.work.feed.append(self._feed(entity, rid, "delete" if deleted else "upsert", rec.version, out_text, task_id,
                                          user_id=rec.created_by if entity == "enterprise" else None, device_id=self.device_id))
         if entity == "task":
-            ids = _decode(p.get("inspector_ids"))
+            ids = json_value(p.get("inspector_ids"))
             assignees = {str(x) for x in ids} if isinstance(ids, list) else set()
             enterprise_id = str(p.get("enterprise_id"))
             self.work.assignees[rid] = (enterprise_id, assignees)

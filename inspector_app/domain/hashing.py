@@ -13,3 +13,14 @@ def canonical_json(value: object) -> bytes:
 
 def content_hash(value: object) -> str:
     return hashlib.sha256(canonical_json(value)).hexdigest()
+
+
+def json_value(value: object) -> object:
+    """A JSON column as it may travel (decoded, or still the text of a list or object): the
+    decoded value, so that two payloads compare and hash alike either way."""
+    if isinstance(value, str) and value[:1] in ("[", "{"):
+        try:
+            return json.loads(value)
+        except ValueError:
+            return value
+    return value

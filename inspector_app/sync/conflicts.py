@@ -14,6 +14,7 @@ import json
 from typing import Any
 
 from inspector_app.domain.errors import ValidationError
+from inspector_app.domain.hashing import json_value
 from inspector_app.i18n import tr
 from inspector_app.store import reference
 from inspector_app.store.db import Store
@@ -48,19 +49,10 @@ def differences(conflict: dict) -> list[tuple[str, Any, Any]]:
     for key in sorted(set(local) | set(server)):
         if key in SKIP_FIELDS:
             continue
-        a, b = _normalise(local.get(key)), _normalise(server.get(key))
+        a, b = json_value(local.get(key)), json_value(server.get(key))
         if a != b:
             out.append((key, local.get(key), server.get(key)))
     return out
-
-
-def _normalise(value: Any) -> Any:
-    if isinstance(value, str) and value[:1] in ("[", "{"):
-        try:
-            return json.loads(value)
-        except ValueError:
-            return value
-    return value
 
 
 def resolve_conflict(store: Store, conflict_id: str, choice: str, merged: dict | None = None, *, by: str = "") -> dict:
@@ -91,13 +83,13 @@ def resolve_conflict(store: Store, conflict_id: str, choice: str, merged: dict |
             txn.db.execute(f"UPDATE [{entity}] SET version = ?, server_version = ? WHERE id = ?",
                            [max(server_version, 1), server_version, entity_id])
             current = reference.fetch(txn.db, entity, entity_id) or {}
-            changes = {k: _normalise(v) for k, v in winner.items() if k not in SKIP_FIELDS and k in current}
+            changes = {k: json_value(v) for k, v in winner.items() if k not in SKIP_FIELDS and k in current}
             # the person's decision replaces the local edits still waiting to be sent; they stay
             # in the outbox (and in this conflict) as history, marked superseded
             txn.db.execute("UPDATE outbox SET status = 'superseded', last_error = ? WHERE entity = ? AND entity_id = ?"
                            " AND status = 'pending'", [f"conflict {conflict_id}", entity, entity_id])
             if choice == "server":
-                diff = {k: v for k, v in changes.items() if _normalise(current.get(k)) != v}
+                diff = {k: v for k, v in changes.items() if json_value(current.get(k)) != v}
                 if diff:  # bring the local row to the server's value without echoing it back
                     txn.db[entity].update(entity_id, {k: dumps(v) if isinstance(v, (list, dict)) else v
                                                       for k, v in diff.items()})
