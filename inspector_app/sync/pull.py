@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Callable
 
 from inspector_app.domain.errors import ValidationError
+from inspector_app.domain.hashing import json_value
 from inspector_app.domain.ids import uuid7
 from inspector_app.store.search import index_enterprise
 from inspector_app.store import reference
@@ -47,15 +48,6 @@ def _columns(txn: Txn, table: str, cache: dict[str, set[str]]) -> set[str]:
     if table not in cache:
         cache[table] = {r[1] for r in txn.db.execute(f"PRAGMA table_info([{table}])").fetchall()}
     return cache[table]
-
-
-def _decode(value: Any) -> Any:
-    if isinstance(value, str) and value[:1] in ("{", "["):
-        try:
-            return json.loads(value)
-        except ValueError:
-            return value
-    return value
 
 
 def _has_pending(txn: Txn, entity: str, entity_id: str) -> bool:
@@ -111,7 +103,7 @@ def apply_change(txn: Txn, change: dict, stats: PullStats, cache: dict) -> None:
         stats.skipped += 1  # evidence: the local finalized record is the original
         return
     elif entity in SHARED_MUTABLE and local is not None and _has_pending(txn, entity, entity_id):
-        server_row = {k: _decode(v) for k, v in row.items()}
+        server_row = {k: json_value(v) for k, v in row.items()}
         if any(server_row.get(k) != local.get(k) for k in server_row
                if k not in ("version", "server_version", "updated_at", "created_at", "author")):
             _local_conflict(txn, entity, entity_id, local, server_row)
@@ -129,12 +121,12 @@ def apply_change(txn: Txn, change: dict, stats: PullStats, cache: dict) -> None:
         return
     if entity == "enterprise":
         try:
-            reference.bulk_upsert_enterprises(txn, [{k: _decode(v) for k, v in row.items()}], source="pull")
+            reference.bulk_upsert_enterprises(txn, [{k: json_value(v) for k, v in row.items()}], source="pull")
         except ValidationError:  # the server's data is authoritative even where our checks disagree
             txn.apply_remote(entity, row)
             index_enterprise(txn.db, entity_id)
     elif entity == "task":
-        reference.bulk_upsert_tasks(txn, [{k: _decode(v) for k, v in row.items()}], source="pull")
+        reference.bulk_upsert_tasks(txn, [{k: json_value(v) for k, v in row.items()}], source="pull")
     elif entity == "inspector":
         reference.upsert_inspector(txn, row)
     elif entity == "answer" and local is None and _inspection_final(txn, row.get("inspection_id")):

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QSize, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QInputDialog, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from inspector_app.domain.errors import DomainError
@@ -17,7 +17,7 @@ from inspector_app.store.db import Store
 from inspector_app.ui.evidence.background import run_in_background
 from inspector_app.ui.evidence.gallery import GalleryView, PhotoListModel
 from inspector_app.ui.evidence.import_dialog import PhotoImportDialog, choose_files, choose_folder
-from inspector_app.ui.evidence.viewer import PhotoViewer
+from inspector_app.ui.evidence.viewer import PhotoViewer, show_viewer
 from inspector_app.ui.evidence.webcam import WebcamCaptureDialog, camera_available
 
 
@@ -135,10 +135,7 @@ class EvidencePanel(QWidget):
         run_in_background(lambda: [service.remove(i, reason) for i in ids], lambda _r: self.refresh(), self._show_error)
 
     def open_viewer(self, row: int) -> PhotoViewer:
-        self.viewer = PhotoViewer(self.model.rows(), self.service.display_for, row)
-        self.viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.viewer.resize(1100, 700)
-        self.viewer.show()
+        self.viewer = show_viewer(self.model.rows(), self.service.display_for, row)
         return self.viewer
 
     def _show_error(self, exc: BaseException) -> None:

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from inspector_app.evidence.service import EvidenceService
 from inspector_app.ui.evidence.background import run_in_background
 from inspector_app.ui.evidence.gallery import GalleryView, PhotoListModel
 from inspector_app.ui.evidence.import_dialog import PhotoImportDialog
-from inspector_app.ui.evidence.viewer import PhotoViewer
+from inspector_app.ui.evidence.viewer import PhotoViewer, show_viewer
 
 
 class PhotoGallery(QWidget):
@@ -48,8 +48,5 @@ class PhotoGallery(QWidget):
         return dialog
 
     def open_viewer(self, row: int) -> PhotoViewer:
-        self.viewer = PhotoViewer(self.model.rows(), self.service.display_for, row)
-        self.viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.viewer.resize(1100, 700)
-        self.viewer.show()
+        self.viewer = show_viewer(self.model.rows(), self.service.display_for, row)
         return self.viewer

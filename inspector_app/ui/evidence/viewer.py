@@ -190,3 +190,12 @@ class PhotoViewer(QWidget):
         }
         for key, value in values.items():
             self._fields[key].setText(str(value))
+
+
+def show_viewer(rows: list, display_for, row: int) -> PhotoViewer:
+    """A viewer window on `rows` at `row` (deleted when closed), as the gallery and the panel open it."""
+    viewer = PhotoViewer(rows, display_for, row)
+    viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    viewer.resize(1100, 700)
+    viewer.show()
+    return viewer
