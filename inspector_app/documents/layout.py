@@ -522,7 +522,7 @@ def _canvas_class(spec: DocSpec, blob_free_groups: list[SignerGroup]):
         def __init__(self, *args, **kwargs):
             kwargs["invariant"] = 1
             super().__init__(*args, **kwargs)
-            # every stream (pages, forms, fonts, ToUnicode maps) compressed by libdeflate instead
+            # every stream (pages, forms, fonts, ToUnicode maps) compressed by ISA-L instead
             # of zlib's default level: reportlab applies `defaultStreamFilters` to any stream
             # without explicit filters, which is all of them once its own compression is off
             self.setPageCompression(0)
