@@ -16,9 +16,7 @@ from __future__ import annotations
 
 import logging
 import os
-import shutil
 import sys
-import tempfile
 from pathlib import Path
 
 from inspector_app import __version__
@@ -76,7 +74,7 @@ def prepare_gui(smoke: bool):
 
 
 def run_gui(argv: list[str]) -> int:
-    from inspector_app.ui.app import run
+    from inspector_app.ui.app import begin, run   # no Qt yet
 
     smoke = "--smoke-test" in argv
     if "--version" in argv:
@@ -93,16 +91,23 @@ def run_gui(argv: list[str]) -> int:
         smoke_extra.register()
         if "--data-dir" not in argv and not any(a.startswith("--data-dir=") for a in argv) \
                 and not os.environ.get("INSPECTOR_DATA_DIR"):
+            import tempfile
+
             temp_workspace = Path(tempfile.mkdtemp(prefix="field-inspector-smoke-"))
             os.environ["INSPECTOR_DATA_DIR"] = str(temp_workspace / "workspace")
             smoke_extra.TEMPORARY_WORKSPACE["path"] = str(temp_workspace / "workspace")
-    prepare_gui(smoke)
     try:
-        return run_parsed(run, argv)
+        early = begin(argv)      # the likely workspace's first page is read while Qt loads
+        prepare_gui(smoke)
+        return int(run(early=early) or 0)
+    except SystemExit as exc:    # argparse (a usage error), or an exit requested inside the GUI
+        return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
     finally:
         stop_worker_processes()
         log.info("exit")
         if temp_workspace is not None:
+            import shutil
+
             os.environ.pop("INSPECTOR_DATA_DIR", None)
             shutil.rmtree(temp_workspace, ignore_errors=True)
 
@@ -113,9 +118,11 @@ def stop_worker_processes(timeout: float = 10.0) -> None:
     `main.py` leaves with `os._exit` (skipping Qt's teardown), which would orphan a started pool:
     idle workers that keep the parent's stdout open, so whoever reads it (a test, a script) waits.
     """
-    import multiprocessing
     import time
 
+    multiprocessing = sys.modules.get("multiprocessing")
+    if multiprocessing is None:
+        return                  # never imported: no worker was started
     importer = sys.modules.get("inspector_app.evidence.importer")
     if importer is not None and hasattr(importer, "discard_decoder_pool"):
         importer.discard_decoder_pool()
@@ -136,9 +143,10 @@ def run_parsed(run, argv: list[str]) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     """Dispatch to the CLI or the GUI; returns the exit code."""
-    import multiprocessing
+    if getattr(sys, "frozen", False):   # only a frozen program needs it (and the import costs 5 ms)
+        import multiprocessing
 
-    multiprocessing.freeze_support()  # frozen photo-import workers (spawn) must not start another GUI
+        multiprocessing.freeze_support()  # frozen photo-import workers (spawn) must not start another GUI
     argv = list(sys.argv[1:] if argv is None else argv)
     if wants_cli(argv):
         return run_cli(argv)

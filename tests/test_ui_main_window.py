@@ -17,7 +17,7 @@ from inspector_app.store import open_store
 from inspector_app.ui import seams
 from inspector_app.ui.app import create_application
 from inspector_app.ui.i18n import LanguageManager
-from inspector_app.ui.settings import pointer_settings, workspace_settings
+from inspector_app.ui.settings import UiSettings, pointer_settings, workspace_settings
 from inspector_app.ui.task_model import COLUMNS
 from tests.test_ui_helpers import add_reference, open_main_window, pump, type_text
 
@@ -264,17 +264,24 @@ print(json.dumps(seen, ensure_ascii=False))
 """
 
 
-def test_main_py_shows_the_first_page_then_opens_the_workspace(big, tmp_path):
-    """The `main.py --data-dir` path (ui.app.run, in its own process): the first page comes
-    straight from the file, the workspace is opened and attached right after the first paint
-    (status, drafts, enterprise panel and sync status follow), and closing the window ends the
-    run cleanly with the garbage collector back on."""
+@pytest.mark.parametrize("chosen_by", ["data_dir", "last_workspace"])
+def test_main_py_shows_the_first_page_then_opens_the_workspace(big, tmp_path, chosen_by):
+    """The `main.py` path (ui.app.run, in its own process), with `--data-dir` or with no
+    argument (the workspace remembered in the pointer file, read before Qt loads): the first
+    page comes straight from the file, the workspace is opened and attached right after the
+    first paint (status, drafts, enterprise panel and sync status follow), and closing the
+    window ends the run cleanly with the garbage collector back on."""
     import shutil
 
-    workspace = tmp_path / "ws"
+    workspace = tmp_path / "工作区 一"     # a path QSettings writes as is (Chinese, a space)
     shutil.copytree(big, workspace)
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "INSPECTOR_UI_CONFIG": str(tmp_path / "ui.ini")}
-    out = subprocess.run([sys.executable, "-c", MAIN_PY_CHECK, "--data-dir", str(workspace)], capture_output=True,
+    pointer = UiSettings(tmp_path / "ui.ini")
+    pointer.set("ui/last_workspace", str(workspace) if chosen_by == "last_workspace" else str(tmp_path / "elsewhere"))
+    pointer.sync()
+    args = ["--data-dir", str(workspace)] if chosen_by == "data_dir" else []
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "INSPECTOR_UI_CONFIG": str(tmp_path / "ui.ini"),
+           "INSPECTOR_DATA_DIR": str(tmp_path / "default")}
+    out = subprocess.run([sys.executable, "-c", MAIN_PY_CHECK, *args], capture_output=True,
                          text=True, env=env, timeout=120, cwd=str(Path(__file__).resolve().parents[1]))
     seen = json.loads(out.stdout.strip().splitlines()[-1])
     assert seen["code"] == 0, out.stderr[-2000:]

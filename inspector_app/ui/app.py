@@ -16,6 +16,8 @@ from typing import Any
 
 from inspector_app import APP_NAME, __version__
 
+log = logging.getLogger(__name__)
+
 
 def process_age() -> float:
     """Seconds since this process started (Linux /proc; elsewhere since this module loaded)."""
@@ -236,15 +238,62 @@ def start_prefetch(data_dir: Path | None) -> Any:
     return StartupPrefetch(db) if db.exists() else None
 
 
-def run(argv: list[str] | None = None) -> int:
-    args = parse_args(argv)
+def guess_workspace(args: argparse.Namespace) -> Path:
+    """The workspace `choose_workspace` will most likely pick, found without Qt (pointer.py)."""
+    from inspector_app.store.paths import default_data_dir
+
+    if args.data_dir is not None:
+        root = args.data_dir
+    elif args.demo:
+        root = demo_dir()
+    elif args.smoke_test:
+        root = default_data_dir()
+    else:
+        from inspector_app.ui.pointer import last_workspace
+
+        last = last_workspace()
+        root = Path(last) if last else default_data_dir()
+    return Path(root).expanduser().resolve()
+
+
+class EarlyStart:
+    """What start-up does before Qt loads (the launcher calls `begin` before it imports Qt).
+
+    The collector is held (`hold_gc_until_shown`) and the workspace the application will most
+    likely open has its first page read on a thread meanwhile. `quick_start(root)` hands that
+    page over only if `root` is the workspace actually chosen.
+    """
+
+    def __init__(self, args: argparse.Namespace):
+        self.args = args
+        hold_gc_until_shown()
+        self.root = guess_workspace(args)
+        self.prefetch = start_prefetch(self.root)
+
+    def quick_start(self, root: Path, is_demo: bool = False) -> Any:
+        """The prefetched `QuickStart` for `root`, or None when it must be opened first."""
+        if self.prefetch is None or Path(root).expanduser().resolve() != self.root:
+            return None
+        quick = self.prefetch.result()
+        if quick is not None and is_demo and not quick.page[0]:
+            return None      # an empty demo workspace: it is built before anything shows
+        return quick
+
+
+def begin(argv: list[str] | None = None) -> EarlyStart:
+    """Parse the arguments and start what can run before Qt loads (SystemExit on bad arguments)."""
+    return EarlyStart(parse_args(argv))
+
+
+def run(argv: list[str] | None = None, early: EarlyStart | None = None) -> int:
+    """The GUI: `early` is `begin(argv)` when the launcher already called it before loading Qt."""
+    early = early or begin(argv)
+    args = early.args
     if args.smoke_test:
         from inspector_app.ui.smoke import run_smoke_test
 
-        return run_smoke_test(args)
+        return run_smoke_test(early)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    hold_gc_until_shown()
-    prefetch = start_prefetch(args.data_dir) if not args.demo else None
     app = create_application(sys.argv[:1])
 
     from PySide6.QtCore import QCoreApplication
@@ -273,7 +322,7 @@ def run(argv: list[str] | None = None) -> int:
         if chosen is None:
             return False
         root, is_demo = chosen
-        quick = prefetch.result() if prefetch is not None and not ask else None
+        quick = early.quick_start(root, is_demo) if not ask else None
         store = None
         if quick is None:  # open first: a migration, or a message about a newer or damaged file
             try:
@@ -309,6 +358,7 @@ def run(argv: list[str] | None = None) -> int:
                 app.quit()
 
         session.window.on_switch_workspace = switch
+        session.window.ready.connect(lambda: log.info("main window shown with data %.3f s after process start", since_process_start()))
         holder["session"] = session
         if store is None:
             session.open_when_shown(root, opened, failed_to_open)

@@ -8,16 +8,14 @@ language, used only when no `--data-dir` is given (before a workspace is open).
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from inspector_app import APP_NAME
+from inspector_app.ui.pointer import pointer_path
 
-UI_CONFIG_ENV = "INSPECTOR_UI_CONFIG"  # override of the pointer file (tests, portable installs)
 WORKSPACE_FILE = "ui-settings.ini"
 
 
@@ -78,14 +76,7 @@ class UiSettings:
 
 def pointer_settings() -> UiSettings:
     """The per-user file remembering the last workspace (and language before one opens)."""
-    override = os.environ.get(UI_CONFIG_ENV)
-    if override:
-        path = Path(override)
-    else:
-        from platformdirs import user_config_dir  # only when no override: keeps start-up imports light
-
-        path = Path(user_config_dir(APP_NAME, appauthor=False)) / "ui.ini"
-    return UiSettings(path)
+    return UiSettings(pointer_path())
 
 
 def workspace_settings(workspace_root: Path) -> UiSettings:

@@ -1,0 +1,100 @@
+"""Start-up before Qt loads: the pointer file read without Qt, the workspace guessed and prefetched."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from inspector_app.demo import build_demo
+from inspector_app.store import open_store
+from inspector_app.ui.app import EarlyStart, parse_args
+from inspector_app.ui.pointer import read_ini_string
+from inspector_app.ui.settings import UiSettings
+
+PATHS = [
+    "/home/王芳/现场 检查/workspace",
+    "C:\\Users\\张三\\Documents\\ws, 2026",
+    " leading space",
+    'quote"and;semicolon',
+    "a=b#c",
+    "tab\there",
+    "@at the start",
+    "é€😀",
+]
+
+
+@pytest.mark.parametrize("value", PATHS)
+def test_pointer_value_read_without_qt_is_what_qsettings_wrote(tmp_path, value):
+    """The Qt-free reader returns exactly what QSettings stored for the paths people have
+    (a few forms it does not know give None: never a different path)."""
+    ini = tmp_path / "ui.ini"
+    settings = UiSettings(ini)
+    settings.set("ui/language", "en")
+    settings.set("ui/last_workspace", value)
+    settings.sync()
+    assert read_ini_string(ini, "ui", "last_workspace") == value, ini.read_text(encoding="utf-8")
+
+
+def test_pointer_reader_refuses_what_is_not_a_plain_string(tmp_path):
+    ini = tmp_path / "ui.ini"
+    ini.write_text("[ui]\nlast_workspace=a, b\n[other]\nlast_workspace=/x\n", encoding="utf-8")
+    assert read_ini_string(ini, "ui", "last_workspace") is None          # a list
+    assert read_ini_string(ini, "other", "last_workspace") == "/x"       # sections are told apart
+    ini.write_text("[ui]\nlast_workspace=@Variant(\\0\\0\\0\\x7f)\n", encoding="utf-8")
+    assert read_ini_string(ini, "ui", "last_workspace") is None
+    ini.write_bytes(b"[ui]\nlast_workspace=\xff\xfe\n")                   # not UTF-8
+    assert read_ini_string(ini, "ui", "last_workspace") is None
+    assert read_ini_string(tmp_path / "missing.ini", "ui", "last_workspace") is None
+
+
+@pytest.fixture
+def remembered(tmp_path, monkeypatch) -> Path:
+    """A small workspace remembered as the last one in the pointer file."""
+    root = tmp_path / "记住的 工作区"
+    store = open_store(root)
+    build_demo(store, enterprises=20, tasks=12)
+    store.close()
+    pointer = UiSettings(tmp_path / "ui.ini")
+    pointer.set("ui/last_workspace", str(root))
+    pointer.sync()
+    monkeypatch.setenv("INSPECTOR_UI_CONFIG", str(tmp_path / "ui.ini"))
+    monkeypatch.setenv("INSPECTOR_DATA_DIR", str(tmp_path / "default"))
+    return root
+
+
+def test_early_start_reads_the_remembered_workspace_first_page(remembered, tmp_path):
+    import gc
+
+    early = EarlyStart(parse_args([]))
+    gc.enable()                                   # EarlyStart holds the collector until the window shows
+    assert early.root == remembered.resolve()
+    quick = early.quick_start(remembered)
+    assert quick is not None
+    total, rows = quick.page
+    assert total == 12 and len(rows) == 12
+    assert early.quick_start(tmp_path / "another") is None     # a different workspace was chosen
+
+
+def test_early_start_with_data_dir_ignores_the_pointer(remembered, tmp_path):
+    import gc
+
+    other = tmp_path / "other"
+    open_store(other).close()
+    early = EarlyStart(parse_args(["--data-dir", str(other)]))
+    gc.enable()
+    assert early.root == other.resolve()
+    assert early.quick_start(remembered) is None
+    quick = early.quick_start(other)
+    assert quick is not None and quick.page[0] == 0
+
+
+def test_empty_demo_workspace_is_built_before_anything_shows(tmp_path):
+    import gc
+
+    demo = tmp_path / "demo"
+    open_store(demo).close()
+    early = EarlyStart(parse_args(["--demo", "--data-dir", str(demo)]))
+    gc.enable()
+    assert early.quick_start(demo, is_demo=True) is None    # no tasks yet: open and build first
+    assert early.quick_start(demo, is_demo=False) is not None
