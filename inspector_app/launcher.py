@@ -67,7 +67,7 @@ def prepare_gui(smoke: bool):
 
     if smoke:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    log_file = logging_setup.setup_logging("smoke" if smoke else "gui")
+    log_file = logging_setup.setup_logging("smoke" if smoke else "gui", defer_file=True)   # the file opens after the first paint
     from inspector_app.ui.desktop import prepare_application
 
     return prepare_application(log_file, interactive=not smoke)

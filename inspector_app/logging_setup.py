@@ -11,10 +11,8 @@ from __future__ import annotations
 
 import faulthandler
 import logging
-import logging.handlers
 import os
 import sys
-import tempfile
 import threading
 from pathlib import Path
 from typing import Callable
@@ -45,6 +43,8 @@ def log_dir() -> Path:
 
 def _writable_dir(preferred: Path) -> Path:
     """The preferred folder, or a temp folder when it cannot be created or written (read-only home)."""
+    import tempfile
+
     for folder in (preferred, Path(tempfile.gettempdir()) / f"{APP_NAME}-logs"):
         try:
             folder.mkdir(parents=True, exist_ok=True)
@@ -57,24 +57,41 @@ def _writable_dir(preferred: Path) -> Path:
     return Path(tempfile.gettempdir())
 
 
-def current_log_file() -> Path | None:
-    """The file the running process logs to (None before `setup_logging`)."""
-    return _state.get("file")  # type: ignore[return-value]
+class _EarlyBuffer(logging.Handler):
+    """Stands in for the log file while the GUI starts (`setup_logging(defer_file=True)`).
 
-
-def setup_logging(program: str = "gui", *, level: int = logging.INFO, console_level: int | None = logging.WARNING,
-                  folder: Path | None = None) -> Path:
-    """Attach the rotating file handler (and stderr, if there is one) to the root logger; idempotent.
-
-    Returns the log file. `program` ("gui", "cli", "smoke") is written in the start line so the
-    interleaved lines of several processes can be told apart.
+    `logging.handlers` imports socket, pickle and queue (~5 ms, a tenth of what the window
+    itself costs), so the start-up records wait here until `open_log_file()` after the first
+    paint. A warning or worse, a flush (the crash handler flushes) or closing opens the file at
+    once, so nothing is lost.
     """
-    if "file" in _state:
-        return _state["file"]  # type: ignore[return-value]
-    target_dir = _writable_dir(Path(folder) if folder else log_dir())
-    path = target_dir / LOG_FILE_NAME
-    root = logging.getLogger()
-    root.setLevel(min(level, root.level) if root.handlers else level)
+
+    def __init__(self, path: Path, level: int):
+        super().__init__(level)
+        self.path = path
+        self.pending: list[logging.LogRecord] = []
+        self.target: logging.Handler | None = None     # the file, once open (a record racing the swap goes there)
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if self.target is not None:
+            self.target.handle(record)
+            return
+        self.pending.append(record)
+        if record.levelno >= logging.WARNING or len(self.pending) > 10_000:
+            open_log_file()
+
+    def flush(self) -> None:
+        if self.pending:
+            open_log_file()
+
+    def close(self) -> None:
+        self.flush()
+        super().close()
+
+
+def _rotating_handler(path: Path, level: int) -> logging.Handler:
+    import logging.handlers
+
     try:
         handler: logging.Handler = logging.handlers.RotatingFileHandler(
             path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8", delay=True)
@@ -83,6 +100,51 @@ def setup_logging(program: str = "gui", *, level: int = logging.INFO, console_le
     handler.setLevel(level)
     handler.setFormatter(logging.Formatter(FORMAT))
     handler.set_name("inspector-file")
+    return handler
+
+
+def open_log_file() -> None:
+    """Put the rotating log file in place of the start-up buffer and write what it held (idempotent)."""
+    with _lock:
+        handlers = _state.get("handlers", [])
+        early = next((h for h in handlers if isinstance(h, _EarlyBuffer)), None)   # type: ignore[union-attr]
+        if early is None:
+            return
+        handler = _rotating_handler(early.path, early.level)
+        root = logging.getLogger()
+        root.addHandler(handler)
+        root.removeHandler(early)
+        _state["handlers"] = [handler if h is early else h for h in handlers]   # type: ignore[union-attr]
+        early.target = handler
+        pending, early.pending = early.pending, []
+    for record in pending:
+        if record.levelno >= handler.level:
+            handler.handle(record)
+
+
+_lock = threading.Lock()
+
+
+def current_log_file() -> Path | None:
+    """The file the running process logs to (None before `setup_logging`)."""
+    return _state.get("file")  # type: ignore[return-value]
+
+
+def setup_logging(program: str = "gui", *, level: int = logging.INFO, console_level: int | None = logging.WARNING,
+                  folder: Path | None = None, defer_file: bool = False) -> Path:
+    """Attach the rotating file handler (and stderr, if there is one) to the root logger; idempotent.
+
+    Returns the log file. `program` ("gui", "cli", "smoke") is written in the start line so the
+    interleaved lines of several processes can be told apart. `defer_file`: keep records in
+    memory until `open_log_file()` (the GUI calls it after its first paint, see `_EarlyBuffer`).
+    """
+    if "file" in _state:
+        return _state["file"]  # type: ignore[return-value]
+    target_dir = _writable_dir(Path(folder) if folder else log_dir())
+    path = target_dir / LOG_FILE_NAME
+    root = logging.getLogger()
+    root.setLevel(min(level, root.level) if root.handlers else level)
+    handler = _EarlyBuffer(path, level) if defer_file else _rotating_handler(path, level)
     root.addHandler(handler)
     # A windowed Windows build has no stderr (sys.stderr is None): only the file then.
     if console_level is not None and sys.stderr is not None:
@@ -92,7 +154,7 @@ def setup_logging(program: str = "gui", *, level: int = logging.INFO, console_le
         console.set_name("inspector-console")
         root.addHandler(console)
     _state["file"] = path
-    _state["handlers"] = [h for h in root.handlers if h.get_name() in ("inspector-file", "inspector-console")]
+    _state["handlers"] = [handler, *(h for h in root.handlers if h.get_name() == "inspector-console")]
     _enable_faulthandler(target_dir)
     frozen = "frozen" if getattr(sys, "frozen", False) else "source"
     log.info("start %s %s (%s, Python %s, %s) pid %d", program, __version__, frozen,
@@ -113,6 +175,7 @@ def _enable_faulthandler(folder: Path) -> None:
 
 def shutdown_logging() -> None:
     """Detach and close what `setup_logging` added (tests; a second setup then starts afresh)."""
+    open_log_file()
     root = logging.getLogger()
     for handler in _state.pop("handlers", []):  # type: ignore[union-attr]
         root.removeHandler(handler)
@@ -141,6 +204,7 @@ def install_excepthooks(report: Reporter | None = None) -> None:
             sys.__excepthook__(exc_type, exc, tb)
             return
         log.critical("uncaught exception in thread %s", thread_name, exc_info=(exc_type, exc, tb))
+        open_log_file()
         for handler in logging.getLogger().handlers:
             handler.flush()
         if report is not None:

@@ -260,3 +260,39 @@ def test_cli_path_does_not_load_qt(tmp_path):
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=desktop_env(tmp_path), capture_output=True,
                           text=True, timeout=120)
     assert done.stdout.strip().splitlines()[-1] == "0 False", done.stdout + done.stderr
+
+
+def test_deferred_log_file_keeps_start_up_records_and_opens_on_a_warning(log_folder):
+    """The GUI's start-up keeps INFO records in memory (no `logging.handlers` import before the
+    first paint); `open_log_file` writes them in order, and a warning opens the file at once."""
+    logging_setup.shutdown_logging()
+    path = logging_setup.setup_logging("gui", console_level=None, defer_file=True)
+    logging.getLogger("inspector_app.start").info("第一页已读取")
+    assert not path.exists() or "第一页已读取" not in path.read_text(encoding="utf-8")
+    logging_setup.open_log_file()
+    logging_setup.open_log_file()                                   # idempotent
+    logging.getLogger("inspector_app.start").info("after the first paint")
+    text = read_log(log_folder)
+    assert text.index(f"start gui {__version__}") < text.index("第一页已读取") < text.index("after the first paint")
+    handlers = [h for h in logging.getLogger().handlers if isinstance(h, logging.handlers.RotatingFileHandler)]
+    assert len(handlers) == 1
+
+    logging_setup.shutdown_logging()
+    path = logging_setup.setup_logging("gui", console_level=None, defer_file=True)
+    logging.getLogger("inspector_app.start").info("before the warning")
+    logging.getLogger("inspector_app.start").warning("工作区被锁定")
+    text = read_log(log_folder)
+    assert "before the warning" in text and "工作区被锁定" in text
+
+
+def test_uncaught_exception_before_the_first_paint_reaches_the_file(log_folder):
+    logging_setup.shutdown_logging()
+    logging_setup.setup_logging("gui", console_level=None, defer_file=True)
+    logging_setup.install_excepthooks()
+    logging.getLogger("inspector_app.start").info("starting")
+    try:
+        raise RuntimeError("界面初始化失败")
+    except RuntimeError:
+        sys.excepthook(*sys.exc_info())
+    text = read_log(log_folder)
+    assert "starting" in text and "RuntimeError: 界面初始化失败" in text

@@ -98,3 +98,29 @@ def test_empty_demo_workspace_is_built_before_anything_shows(tmp_path):
     gc.enable()
     assert early.quick_start(demo, is_demo=True) is None    # no tasks yet: open and build first
     assert early.quick_start(demo, is_demo=False) is not None
+
+
+@pytest.mark.parametrize("argv", [
+    [], ["--demo"], ["--smoke-test"], ["--data-dir", "/tmp/工作区 一"], ["--data-dir=/tmp/ws"], ["--lang", "en"],
+    ["--lang=zh_CN", "--demo", "--data-dir", "ws"], ["--smoke-test", "--data-dir", "x", "--lang", "en"],
+    # left to argparse: abbreviations, repeats, a value that looks like an option, bad choices
+    ["--data", "ws"], ["--demo", "--demo"], ["--data-dir", "--demo"], ["--lang", "fr"], ["--data-dir="],
+])
+def test_gui_options_read_directly_are_what_argparse_reads(argv):
+    from inspector_app.ui.app import _parse_plain, argument_parser
+
+    try:
+        expected = vars(argument_parser().parse_args(argv))
+    except SystemExit:
+        expected = None
+    plain = _parse_plain(argv)
+    if plain is not None:
+        assert vars(plain) == expected
+    if expected is None:
+        assert plain is None                     # argparse reports the usage error
+        with pytest.raises(SystemExit):
+            parse_args(argv)
+    else:
+        assert vars(parse_args(argv)) == expected
+    if argv[:1] in (["--data"], ["--demo", "--demo"]):
+        assert plain is None                     # unusual forms go through argparse

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 from inspector_app import APP_NAME
@@ -38,9 +37,25 @@ def forms_dir() -> Path:
     return app_root() / "forms"
 
 
-@dataclass(frozen=True)
 class WorkspacePaths:
-    root: Path
+    """The files of the workspace at `root` (a plain class: `dataclasses` stays off the start-up path)."""
+
+    __slots__ = ("root",)
+
+    def __init__(self, root: Path):
+        object.__setattr__(self, "root", root)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError("WorkspacePaths is read-only")
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, WorkspacePaths) and other.root == self.root
+
+    def __hash__(self) -> int:
+        return hash(self.root)
+
+    def __repr__(self) -> str:
+        return f"WorkspacePaths(root={self.root!r})"
 
     @property
     def db(self) -> Path:

@@ -39,14 +39,46 @@ def since_process_start() -> float:
     return time.monotonic() - _T0
 
 
-def parse_args(argv: list[str] | None) -> argparse.Namespace:
+LANGUAGE_CHOICES = ("zh_CN", "en")
+
+
+def argument_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="main.py", description="Field Inspector 现场检查 — desktop application")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--data-dir", type=Path, default=None, help="workspace folder (default: last used, else the per-user data folder)")
     parser.add_argument("--demo", action="store_true", help="open the demo workspace (created if needed)")
     parser.add_argument("--smoke-test", action="store_true", help="start offscreen, open and answer one inspection, exit; prints JSON")
-    parser.add_argument("--lang", choices=["zh_CN", "en"], default=None, help="interface language (remembered)")
-    return parser.parse_args(argv)
+    parser.add_argument("--lang", choices=LANGUAGE_CHOICES, default=None, help="interface language (remembered)")
+    return parser
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    """The GUI's options. The usual forms are read directly; argparse (help, version, usage
+    errors, abbreviations) takes anything else — building its parser costs ~3 ms of start-up."""
+    argv = sys.argv[1:] if argv is None else list(argv)
+    return _parse_plain(argv) or argument_parser().parse_args(argv)
+
+
+def _parse_plain(argv: list[str]) -> argparse.Namespace | None:
+    """`--data-dir DIR`, `--data-dir=DIR`, `--lang L`, `--demo`, `--smoke-test`, each once; else None."""
+    values: dict[str, Any] = {"data_dir": None, "demo": False, "smoke_test": False, "lang": None}
+    words = iter(argv)
+    for word in words:
+        name, has_value, value = word.partition("=")
+        key = name[2:].replace("-", "_") if name.startswith("--") else ""
+        if key in ("demo", "smoke_test") and not has_value and not values[key]:
+            values[key] = True
+        elif key in ("data_dir", "lang") and values[key] is None:
+            if not has_value:
+                value = next(words, None)
+                if value is None or value.startswith("-"):
+                    return None
+            if key == "lang" and value not in LANGUAGE_CHOICES or not value:
+                return None
+            values[key] = Path(value) if key == "data_dir" else value
+        else:
+            return None
+    return argparse.Namespace(**values)
 
 
 def hold_gc_until_shown() -> None:
@@ -121,6 +153,15 @@ class Session:
         self.ops = Ops(store)
         self.settings = workspace_settings(root)
         self.window = MainWindow(self.ops, self.settings, languages=languages, workspace_label=workspace_label or str(root))
+        self.window.ready.connect(self._first_paint)
+
+    def _first_paint(self) -> None:
+        from PySide6.QtCore import QTimer
+
+        from inspector_app import logging_setup
+
+        log.info("main window shown with data %.3f s after process start", since_process_start())
+        QTimer.singleShot(0, logging_setup.open_log_file)   # start-up kept its records in memory until now
 
     @property
     def store(self) -> Any:
@@ -358,7 +399,6 @@ def run(argv: list[str] | None = None, early: EarlyStart | None = None) -> int:
                 app.quit()
 
         session.window.on_switch_workspace = switch
-        session.window.ready.connect(lambda: log.info("main window shown with data %.3f s after process start", since_process_start()))
         holder["session"] = session
         if store is None:
             session.open_when_shown(root, opened, failed_to_open)

@@ -19,6 +19,7 @@ import json
 import os
 import sqlite3
 import threading
+from datetime import date
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -55,7 +56,7 @@ class StartupPrefetch:
                     return                   # an older (to migrate) or newer (refused) workspace
                 marks = ", ".join("?" for _ in SHOWN_SETTINGS)
                 rows = conn.execute(f"SELECT key, value FROM setting WHERE key IN ({marks})", SHOWN_SETTINGS).fetchall()
-                flt = TaskFilter()
+                flt = TaskFilter(today=date.today().isoformat())   # as the task model's
                 page = (count_tasks(conn, flt), task_page(conn, flt, 0, self.page_size))
             finally:
                 conn.close()

@@ -5,9 +5,8 @@ The task list is filtered, sorted and paged in SQL so 10,000 tasks cost one page
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 OPEN_STATES = ("assigned", "in_progress")
 
@@ -23,9 +22,8 @@ SORT_KEYS = {
 }
 
 
-@dataclass(frozen=True)
-class TaskFilter:
-    """What the user asked the task list to show."""
+class TaskFilter(NamedTuple):
+    """What the user asked the task list to show (a named tuple: `_replace` for changes)."""
 
     search: str = ""
     types: tuple[str, ...] = ()
@@ -34,7 +32,10 @@ class TaskFilter:
     due: str = ""            # "" | overdue | today | week | month
     sort: str = "due"
     descending: bool = False
-    today: str = field(default_factory=lambda: date.today().isoformat())
+    today: str = ""          # ISO date "overdue" and "due within" count from; "": the current date
+
+    def on_day(self) -> str:
+        return self.today or date.today().isoformat()
 
 
 def _needs_enterprise(f: TaskFilter) -> bool:
@@ -57,15 +58,16 @@ def _where(f: TaskFilter) -> tuple[str, list[Any]]:
             clauses.append(f"{column} IN ({', '.join('?' for _ in values)})")
             params += list(values)
     if f.due:
-        today = date.fromisoformat(f.today)
+        day = f.on_day()
+        today = date.fromisoformat(day)
         open_states = f"t.state IN ({', '.join('?' for _ in OPEN_STATES)})"
         if f.due == "overdue":
             clauses.append(f"t.due_date < ? AND {open_states}")
-            params += [f.today, *OPEN_STATES]
+            params += [day, *OPEN_STATES]
         else:
             days = {"today": 0, "week": 7, "month": 30}[f.due]
             clauses.append("t.due_date >= ? AND t.due_date <= ?")
-            params += [f.today, (today + timedelta(days=days)).isoformat()]
+            params += [day, (today + timedelta(days=days)).isoformat()]
     return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 

@@ -8,9 +8,8 @@ language, used only when no `--data-dir` is given (before a workspace is open).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import QByteArray, QSettings
 
@@ -19,8 +18,7 @@ from inspector_app.ui.pointer import pointer_path
 WORKSPACE_FILE = "ui-settings.ini"
 
 
-@dataclass(frozen=True)
-class Setting:
+class Setting(NamedTuple):
     name: str
     type: type
     default: Any

@@ -9,27 +9,23 @@ Exit code 0 when every step passed; 1 otherwise (the JSON says which step failed
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 import time
-import traceback
-from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from inspector_app.ui.app import since_process_start
 
 
-@dataclass
 class SmokeContext:
-    app: Any
-    store: Any
-    ops: Any
-    window: Any
-    result: dict[str, Any] = field(default_factory=dict)
-    inspection: Any = None
-    first_page: Any = None
-    open_error: Exception | None = None     # the workspace could not be opened after the first paint
+    """What the steps share (a plain class: `dataclasses` is not on the start-up path this times)."""
+
+    def __init__(self, app: Any, store: Any, ops: Any, window: Any, result: dict[str, Any], first_page: Any = None):
+        self.app, self.store, self.ops, self.window = app, store, ops, window
+        self.result = result
+        self.first_page = first_page
+        self.inspection: Any = None
+        self.open_error: Exception | None = None     # the workspace could not be opened after the first paint
 
     def wait_until(self, predicate: Callable[[], bool], seconds: float = 30.0) -> None:
         from PySide6.QtCore import QEventLoop
@@ -138,10 +134,14 @@ def run_smoke_test(early: Any) -> int:
     except Exception as exc:  # noqa: BLE001 - reported as JSON and exit code
         result["failed_step"] = step_name
         result["error"] = f"{type(exc).__name__}: {exc}"
+        import traceback
+
         traceback.print_exc(file=sys.stderr)
     finally:
         session.ops.shutdown()
         if session.store is not None:
             session.store.close()
+    import json
+
     print(json.dumps(result, ensure_ascii=False))
     return 0 if result["ok"] else 1

@@ -5,16 +5,13 @@ calls it): every module of the application imports (catches missing hidden impor
 task list is listed, a document is rendered to PDF and opened with QtPdf, a photo is imported
 and its thumbnail decoded by Qt's image plugins. A step whose feature is not in this build
 records why under `skipped` in the JSON line instead of pretending; a step that is present
-but broken fails the smoke test.
+but broken fails the smoke test. Modules are imported inside the steps: the smoke test also
+times start-up, which should not include the smoke test's own imports.
 """
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
-import pkgutil
 import sys
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -34,6 +31,8 @@ def _skip(ctx: Any, part: str, reason: str) -> dict:
 
 def _has(module: str) -> bool:
     try:
+        import importlib.util
+
         return importlib.util.find_spec(module) is not None
     except ImportError:
         return False
@@ -63,6 +62,8 @@ def app_modules() -> list[str]:
     if getattr(sys, "frozen", False):  # the spec lists what it bundled; the archive's own listing adds the rest
         manifest = Path(getattr(sys, "_MEIPASS", "")) / "bundle-modules.txt"
         listed = manifest.read_text(encoding="utf-8").split() if manifest.exists() else []
+        import pkgutil
+
         walked = [m.name for m in pkgutil.walk_packages(inspector_app.__path__, "inspector_app.")]
         return sorted(set(listed) | set(walked))
     root = Path(inspector_app.__file__).resolve().parent
@@ -75,6 +76,8 @@ def app_modules() -> list[str]:
 
 def step_import_all(ctx: Any) -> dict:
     """Every module of the application imports (lazy imports included: CLI commands, doctor checks)."""
+    import importlib
+
     names = [name for name in app_modules() if not name.endswith(IMPORT_SKIP_SUFFIXES)]
     failures = {}
     for name in names:
@@ -140,6 +143,8 @@ def step_render_pdf(ctx: Any) -> dict:
     from PySide6.QtCore import QSize
     from PySide6.QtPdf import QPdfDocument
 
+    import tempfile
+
     with tempfile.TemporaryDirectory(dir=ctx.store.paths.tmp) as folder:
         path = Path(folder) / "smoke.pdf"
         path.write_bytes(pdf)
@@ -176,6 +181,8 @@ def step_import_photo(ctx: Any) -> dict:
     service = EvidenceService(ctx.store)
     # Decoder processes (spawned: in a frozen build they re-enter the executable) when this build has them.
     processes = bool(getattr(importer, "PROCESSES_ENABLED", False))
+    import tempfile
+
     with tempfile.TemporaryDirectory(dir=ctx.store.paths.tmp) as folder:
         photo = make_photo(Path(folder) / "smoke-photo.jpg", size=(1200, 900), seed=11)
         started = time.monotonic()

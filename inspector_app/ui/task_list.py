@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -107,8 +106,7 @@ class TaskListWidget(QWidget):
             value = box.currentData()
             return (value,) if value else ()
 
-        self.model.set_filter(dataclasses.replace(
-            self.model.filter,
+        self.model.set_filter(self.model.filter._replace(
             search=self.search.text(),
             types=one(self.type_box),
             states=one(self.state_box),
@@ -118,7 +116,7 @@ class TaskListWidget(QWidget):
 
     def set_filter(self, **changes) -> None:
         """Programmatic filtering (tests, links from other screens)."""
-        self.model.set_filter(dataclasses.replace(self.model.filter, **changes))
+        self.model.set_filter(self.model.filter._replace(**changes))
 
     def _show_count(self, total: int) -> None:
         text = self.tr("共 {n} 项任务").format(n=total)

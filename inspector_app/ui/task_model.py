@@ -6,7 +6,6 @@ starts a new generation and late pages of the old one are dropped.
 
 from __future__ import annotations
 
-import dataclasses
 from datetime import date
 from typing import Any
 
@@ -57,7 +56,7 @@ class TaskTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.ops = ops
         self.page_size = page_size
-        self.filter = TaskFilter()
+        self.filter = TaskFilter(today=date.today().isoformat())
         self._rows: list[dict[str, Any]] = []
         self._total = 0
         self._generation = 0
@@ -74,7 +73,7 @@ class TaskTableModel(QAbstractTableModel):
         """Start over with the current filter (first page and the count, in the background)."""
         self._generation += 1
         generation = self._generation
-        flt = dataclasses.replace(self.filter, today=date.today().isoformat())
+        flt = self.filter._replace(today=date.today().isoformat())
         self.filter = flt
         self._set_loading(True)
         limit = self.page_size
@@ -170,7 +169,7 @@ class TaskTableModel(QAbstractTableModel):
         key = COLUMNS[column]
         descending = order == Qt.SortOrder.DescendingOrder
         if key != self.filter.sort or descending != self.filter.descending:
-            self.set_filter(dataclasses.replace(self.filter, sort=key, descending=descending))
+            self.set_filter(self.filter._replace(sort=key, descending=descending))
 
     def is_overdue(self, row: dict[str, Any]) -> bool:
         return bool(row.get("due_date")) and row["due_date"] < self.filter.today and row["state"] in OPEN_STATES
