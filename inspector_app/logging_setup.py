@@ -17,8 +17,6 @@ import threading
 from pathlib import Path
 from typing import Callable
 
-from platformdirs import user_data_dir
-
 from inspector_app import APP_NAME, __version__
 
 LOG_DIR_ENV = "INSPECTOR_LOG_DIR"
@@ -38,6 +36,8 @@ def log_dir() -> Path:
     env = os.environ.get(LOG_DIR_ENV)
     if env:
         return Path(env).expanduser()
+    from platformdirs import user_data_dir  # only when needed: its Unix module imports tempfile (~4 ms of start-up)
+
     return Path(user_data_dir(APP_NAME, appauthor=False)) / "logs"
 
 

@@ -239,7 +239,6 @@ def run_blocking(app: Any, fn, label: str) -> Any:
 def choose_workspace(args: argparse.Namespace, pointer: Any, app: Any) -> tuple[Path, bool] | None:
     """(workspace root, is_demo), asking on first run; None when the user cancels."""
     from inspector_app.store.paths import WorkspacePaths, default_data_dir
-    from inspector_app.ui.first_run import WorkspaceDialog
 
     if args.demo:
         return (args.data_dir or demo_dir()), True
@@ -249,6 +248,8 @@ def choose_workspace(args: argparse.Namespace, pointer: Any, app: Any) -> tuple[
     candidate = Path(last) if last else default_data_dir()
     if WorkspacePaths(candidate).db.exists() or os.environ.get("INSPECTOR_DATA_DIR"):
         return candidate, False
+    from inspector_app.ui.first_run import WorkspaceDialog
+
     dialog = WorkspaceDialog(candidate, demo_dir())
     if not dialog.exec():
         return None
@@ -340,8 +341,6 @@ def run(argv: list[str] | None = None, early: EarlyStart | None = None) -> int:
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QMessageBox
 
-    from inspector_app.store.db import WorkspaceError
-    from inspector_app.ui.first_run import IdentityDialog
     from inspector_app.ui.i18n import LanguageManager
     from inspector_app.ui.settings import pointer_settings, workspace_settings
 
@@ -366,6 +365,8 @@ def run(argv: list[str] | None = None, early: EarlyStart | None = None) -> int:
         quick = early.quick_start(root, is_demo) if not ask else None
         store = None
         if quick is None:  # open first: a migration, or a message about a newer or damaged file
+            from inspector_app.store import WorkspaceError
+
             try:
                 store = open_workspace(Path(root), is_demo, app)
             except WorkspaceError as exc:
@@ -380,6 +381,8 @@ def run(argv: list[str] | None = None, early: EarlyStart | None = None) -> int:
 
         def opened(_store: Any = None) -> None:
             if not shown.get("inspector.name"):
+                from inspector_app.ui.first_run import IdentityDialog
+
                 IdentityDialog(session.ops).exec()
             pointer.set("ui/last_workspace", str(root))
             pointer.sync()

@@ -105,7 +105,6 @@ def run_smoke_test(early: Any) -> int:
     """`early`: `ui.app.begin`, called before Qt loaded, as for a normal start."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     args, root = early.args, early.root
-    from inspector_app.store import open_store
     from inspector_app.ui.app import Session, create_application, ensure_demo
     from inspector_app.ui.i18n import LanguageManager
 
@@ -114,10 +113,14 @@ def run_smoke_test(early: Any) -> int:
     languages = LanguageManager(app)
     languages.apply(args.lang or "zh_CN")
     quick = early.quick_start(root)
-    store = None if quick is not None else open_store(root)   # else opened after the first paint, as `run` does
-    demo_started = time.monotonic()
-    if store is not None and ensure_demo(store):
-        result["demo_build_seconds"] = round(time.monotonic() - demo_started, 3)
+    store = None
+    if quick is None:      # else opened after the first paint, as `run` does
+        from inspector_app.store import open_store
+
+        store = open_store(root)
+        demo_started = time.monotonic()
+        if ensure_demo(store):
+            result["demo_build_seconds"] = round(time.monotonic() - demo_started, 3)
     root = store.paths.root if store is not None else root.expanduser().resolve()
     session = Session(app, store, languages, workspace_label=str(root), root=root)
     ctx = SmokeContext(app=app, store=store, ops=session.ops, window=session.window, result=result,
