@@ -220,6 +220,7 @@ def test_smoke_test_entry_point(tmp_path):
     assert result["ok"] is True
     assert result["startup_seconds"] > 0
     assert result["tasks"] > 0
+    assert result["font"] == "Droid Sans Fallback"     # registered on a thread, in place before the window
     store = open_store(tmp_path / "ws")
     answered = store.read().execute("SELECT result FROM answer WHERE item_id = ?", [result["answered_item"]]).fetchone()
     store.close()

@@ -90,8 +90,11 @@ def hold_gc_until_shown() -> None:
     gc.disable()
 
 
-def create_application(argv: list[str] | None = None):
-    """The QApplication with High-DPI policy, bundled font and style (idempotent for tests)."""
+def create_application(argv: list[str] | None = None, font_later: bool = False):
+    """The QApplication with High-DPI policy, bundled font and style (idempotent for tests).
+
+    `font_later`: the font is registered on a thread; `style.use_bundled_font(app)` must run
+    before the first window is built (the start-up path does it after its imports)."""
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication
@@ -113,9 +116,20 @@ def create_application(argv: list[str] | None = None):
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_NAME)
     if not app.property("fi_styled"):
-        style.apply_style(app)
+        style.apply_style(app, font_later=font_later)
         app.setProperty("fi_styled", True)
     return app
+
+
+def wait_for_font(app: Any) -> None:
+    """Before the first window: the bundled font, registered on a thread while the main
+    window's modules are imported here (the launcher creates the application with `font_later`)."""
+    import importlib
+
+    from inspector_app.ui import style
+
+    importlib.import_module("inspector_app.ui.main_window")   # while the font loads
+    style.use_bundled_font(app)
 
 
 def demo_dir() -> Path:
@@ -148,6 +162,7 @@ class Session:
         from inspector_app.ui.ops import Ops
         from inspector_app.ui.settings import workspace_settings
 
+        wait_for_font(app)
         root = store.paths.root if store is not None else Path(root)
         self.app = app
         self.ops = Ops(store)
@@ -347,6 +362,7 @@ def run(argv: list[str] | None = None, early: EarlyStart | None = None) -> int:
     pointer = pointer_settings()
     languages = LanguageManager(app)
     languages.apply(args.lang or pointer.get("ui/language"))
+    wait_for_font(app)
 
     holder: dict[str, Any] = {}
 

@@ -75,6 +75,9 @@ class CrashReporter(QObject):
         self.reports.append((summary, details))
         if not self.interactive:
             return
+        from inspector_app.ui import style
+
+        style.use_bundled_font(QApplication.instance())   # a crash during start-up, before the window
         if self.dialog is not None and self.dialog.isVisible():
             self.suppressed += 1
             self.dialog.setInformativeText(self._informative(summary))

@@ -16,7 +16,7 @@ ICON = ("icons", "field-inspector.png")
 
 def prepare_application(log_file: Path | None, interactive: bool = True):
     """Create (or reuse) the QApplication that `ui.app.run` then picks up, dressed as a desktop program."""
-    app = create_application(sys.argv[:1])
+    app = create_application(sys.argv[:1], font_later=True)   # `ui.app.run` waits for the font before any window
     app.setDesktopFileName("field-inspector")
     icon = resource_path(*ICON)
     if icon.exists():

@@ -54,7 +54,8 @@ def step_main_window(ctx: SmokeContext) -> dict:
     # shown_at_monotonic: the system's monotonic clock then, for a parent process that noted it
     # when it started this one (start-up to the millisecond; /proc's start time is in 10 ms steps)
     return {"startup_seconds": round(shown[0], 3), "startup_cpu_seconds": round(cpu[0], 3),
-            "shown_at_monotonic": clock[0], "tasks": ctx.window.tasks.model.total}
+            "shown_at_monotonic": clock[0], "tasks": ctx.window.tasks.model.total,
+            "font": ctx.window.tasks.view.font().family()}   # the bundled font, registered on a thread meanwhile
 
 
 def step_open_inspection(ctx: SmokeContext) -> dict:
@@ -105,13 +106,14 @@ def run_smoke_test(early: Any) -> int:
     """`early`: `ui.app.begin`, called before Qt loaded, as for a normal start."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     args, root = early.args, early.root
-    from inspector_app.ui.app import Session, create_application, ensure_demo
+    from inspector_app.ui.app import Session, create_application, ensure_demo, wait_for_font
     from inspector_app.ui.i18n import LanguageManager
 
     result: dict[str, Any] = {"ok": False}
     app = create_application(sys.argv[:1])
     languages = LanguageManager(app)
     languages.apply(args.lang or "zh_CN")
+    wait_for_font(app)
     quick = early.quick_start(root)
     store = None
     if quick is None:      # else opened after the first paint, as `run` does
