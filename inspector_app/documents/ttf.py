@@ -17,15 +17,19 @@ and `Paragraph` work unchanged) and writes:
   faster than libdeflate's level 1 and 9x faster than zlib's, for ~5 % more bytes; zlib
   level 1 if ISA-L is missing;
 - the widths (W array: only codes not one em wide) and the ToUnicode map (text extraction:
-  one identity range per block of 256 codes).
+  the identity, one range per block of 256 codes, made once per process).
 
 Output is deterministic (a re-print is byte-identical).
 """
 
 from __future__ import annotations
 
+import sys
 import zlib
+from array import array
 from bisect import bisect_left
+from functools import lru_cache
+from codecs import utf_16_be_encode as _utf_16_be   # str.encode looks the codec up by name every time
 from itertools import accumulate, compress, repeat, takewhile
 from operator import itemgetter
 from struct import pack, unpack
@@ -323,18 +327,18 @@ def _widths_array(face, codes: list[int], unicodes: list[int]) -> bytes:
 
 def _cid_to_gid(codes: list[int], glyphs: list[int | None], new_index: dict[int, int]) -> bytes:
     """The CIDToGIDMap stream's data: for each code up to the highest, its subset glyph (2 bytes)."""
-    table = bytearray(2 * (codes[-1] + 1) if codes else 0)
-    for code, glyph in zip(codes, glyphs):
-        if glyph:
-            table[2 * code:2 * code + 2] = new_index[glyph].to_bytes(2, "big")
-    return bytes(table)
+    table = array("H", [0]) * (codes[-1] + 1 if codes else 0)
+    for code, gid in zip(codes, map(new_index.get, glyphs, repeat(0))):
+        table[code] = gid
+    if sys.byteorder == "little":
+        table.byteswap()
+    return table.tobytes()
 
 
-def _to_unicode(codes: list[int], wide: dict[str, int]) -> bytes:
-    """The ToUnicode CMap (text extraction, copy-paste): a BMP code is its character, a block of
-    256 codes per range; codes of wide characters one by one."""
-    blocks = sorted(set(map((8).__rrshift__, codes)).difference(range(_WIDE_FIRST >> 8, _WIDE_END >> 8)))
-    ranges = ["<%02X00> <%02XFF> <%02X00>" % (b, b, b) for b in blocks]
+def _to_unicode(wide: dict[str, int]) -> bytes:
+    """The ToUnicode CMap (text extraction, copy-paste): every BMP code is its own character (a
+    range per block of 256 codes, the same for every document), codes of wide characters one by one."""
+    ranges = ["<%02X00> <%02XFF> <%02X00>" % (b, b, b) for b in range(256) if not _WIDE_FIRST <= b << 8 < _WIDE_END]
     chars = ["<%04X> <%s>" % (code, ch.encode("utf-16-be", "surrogatepass").hex().upper())
              for ch, code in sorted(wide.items(), key=itemgetter(1))]
     sections = ["%d beginbfrange\n%s\nendbfrange" % (len(ranges[i:i + 100]), "\n".join(ranges[i:i + 100]))
@@ -347,6 +351,13 @@ def _to_unicode(codes: list[int], wide: dict[str, int]) -> bytes:
             "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n"
             + "\n".join(sections)
             + "\nendcmap\nCMapName currentdict /CMap defineresource pop\nend\nend").encode("latin-1")
+
+
+@lru_cache(maxsize=1)
+def _identity_to_unicode() -> bytes:
+    """The Flate-compressed ToUnicode CMap of a document without wide characters (made once per
+    process, so compressed as tightly as zlib can)."""
+    return zlib.compress(_to_unicode({}), 9)
 
 
 class CIDTTFont(TTFont):
@@ -382,10 +393,12 @@ class CIDTTFont(TTFont):
 
     def encode(self, text: str, doc) -> bytes:
         """`text` as this document's 2-byte codes: its UTF-16 code units."""
-        subset = self._subset(doc)
+        last_doc, subset = self._last
+        if last_doc is not doc:
+            subset = self._subset(doc)
         subset.chars.update(text)
         try:
-            data = text.encode("utf-16-be")
+            data = _utf_16_be(text)[0]
         except UnicodeEncodeError:   # a lone surrogate
             return self._encode_wide(subset, text)
         return data if len(data) == 2 * len(text) else self._encode_wide(subset, text)
@@ -451,7 +464,8 @@ class CIDTTFont(TTFont):
             descriptor_ref,
             b" /Subtype /CIDFontType2 /Type /Font /W [ %s ] >>" % _widths_array(face, codes, unicodes),
         ), "cidFont:" + subset.name)
-        cmap_ref = doc.Reference(_Deflated(FAST_FLATE.encode(_to_unicode(codes, subset.wide))), "toUnicodeCMap:" + subset.name)
+        to_unicode = FAST_FLATE.encode(_to_unicode(subset.wide)) if subset.wide else _identity_to_unicode()
+        cmap_ref = doc.Reference(_Deflated(to_unicode), "toUnicodeCMap:" + subset.name)
         font = _Raw(
             b"<< /BaseFont /%s /DescendantFonts [ " % base_font, cid_ref,
             b" ] /Encoding /Identity-H /Name /%s /Subtype /Type0 /ToUnicode " % subset.name.encode(), cmap_ref,
