@@ -127,3 +127,21 @@ def test_characters_first_used_anywhere_print_and_extract(tmp_path):
     assert "戊己庚" + wide in text and "第二页的新字：癸亥" + wide[::-1] + no_glyph[0] in text
     assert "辛" in text and "壬" + no_glyph in text
     assert render_pdf(spec, story()) == pdf   # deterministic
+
+
+def test_runs_switch_face_exactly_where_a_glyph_is_missing():
+    """Every character lands in a face that has it (or the fallback if neither has it), in and beyond the BMP."""
+    from inspector_app.documents.fonts import HEI, SONG, register_fonts, runs
+
+    register_fonts()
+    cmaps = {SONG: TTFont(str(resource_path("fonts", "UMingCN.ttf"))).getBestCmap(),
+             HEI: TTFont(str(resource_path("fonts", "DroidSansFallbackFull.ttf"))).getBestCmap()}
+    assert runs("检查情况：合格。", SONG) == [(SONG, "检查情况：合格。")]
+    text = "检查 SWK-1720，合格。\U00020021\U0002003e\U00010400\U0001F600\ue000ABC"
+    for face, fallback in ((SONG, HEI), (HEI, SONG)):
+        out = runs(text, face)
+        assert "".join(chunk for _f, chunk in out) == text
+        for font, chunk in out:
+            for ch in chunk:
+                wanted = face if ord(ch) in cmaps[face] or ch in " \t\n" else fallback
+                assert font == wanted, (face, ch, font)

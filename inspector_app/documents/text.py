@@ -169,10 +169,13 @@ class _CharWidths:
         self.table = classes.decode("latin-1")
         self.widths = tuple(width / 1000.0 for width in distinct)
         self.by_code, self.default = table, default
+        self.scaled: dict[float, tuple[float, ...]] = {1: self.widths}   # font size -> the widths at that size
 
     def of(self, text: str, size: float) -> list[float]:
         """The advance width of each character of `text` at `size` points."""
-        scaled = self.widths if size == 1 else tuple(w * size for w in self.widths)
+        scaled = self.scaled.get(size)
+        if scaled is None:
+            scaled = self.scaled[size] = tuple(w * size for w in self.widths)
         try:
             return list(map(scaled.__getitem__, text.translate(self.table).encode("latin-1")))
         except UnicodeEncodeError:   # characters beyond the table
