@@ -92,39 +92,39 @@ def draw_text_runs(canvas, placements, fill=None) -> None:
     from inspector_app.documents.fonts import BOLD_FONTS
 
     doc = canvas._doc
-    bold_used = any(font in BOLD_FONTS for _x, _y, runs in placements for font, _s, _t in runs)
-    code = ["BT"]
-    if fill is not None or bold_used:
-        colour = fill if fill is not None else canvas._fillColorObj
-        code = ["q", _fill_op(colour), _fill_op(colour).upper() + " 1 j" if bold_used else "", "BT"]
-    current, bold = None, False
+    code = []
+    append = code.append
+    font = current_name = current_size = None
+    bold = bold_used = False
     last_x = last_y = leading = None
     for x, y, runs in placements:
         if x == last_x:   # the next line of a paragraph or cell: T* moves down by the leading (TL)
             if last_y - y != leading:
                 leading = last_y - y
-                code.append(f"{fp_str(leading)} TL")
-            code.append("T*")
+                append(f"{fp_str(leading)} TL")
+            append("T*")
         else:
-            code.append(f"1 0 0 1 {fp_str(x, y)} Tm")
+            append(f"1 0 0 1 {fp_str(x, y)} Tm")
         last_x, last_y = x, y
         for font_name, size, chunk in runs:
-            font = _font(font_name)
-            key = (font_name, size)
-            if key != current:
-                code.append(f"{font.internal_name(doc)} {fp_str(size)} Tf")
+            if font_name != current_name or size != current_size:
+                if font_name != current_name:
+                    font = _font(font_name)
+                append(f"{font.internal_name(doc)} {fp_str(size)} Tf")
                 if font_name in BOLD_FONTS:
-                    code.append(f"2 Tr {fp_str(size * BOLD_STROKE)} w")
-                    bold = True
+                    append(f"2 Tr {fp_str(size * BOLD_STROKE)} w")
+                    bold = bold_used = True
                 elif bold:
-                    code.append("0 Tr")
+                    append("0 Tr")
                     bold = False
-                current = key
-            code.append(f"<{font.encode(chunk, doc).hex()}> Tj")
-    code.append("ET")
+                current_name, current_size = font_name, size
+            append(f"<{font.encode(chunk, doc).hex()}> Tj")
     if fill is not None or bold_used:
-        code.append("Q")
-    canvas._code.append("\n".join(c for c in code if c))
+        colour = fill if fill is not None else canvas._fillColorObj
+        head = f"q\n{_fill_op(colour)}\n{_fill_op(colour).upper()} 1 j\nBT\n" if bold_used else f"q\n{_fill_op(colour)}\nBT\n"
+        canvas._code.append(head + "\n".join(code) + "\nET\nQ")
+    else:
+        canvas._code.append("BT\n" + "\n".join(code) + "\nET")
 
 
 @lru_cache(maxsize=16)
