@@ -84,13 +84,17 @@ def operator_bytes(text: str, size: float, quiet: int = 2) -> bytes:
 
 
 def add_qr_form(canvas, name: str, text: str, size: float, quiet: int = 2) -> None:
-    """Define form XObject `name` holding the code of `text` (`size` points square, origin at its lower left)."""
+    """Define form XObject `name` holding the code of `text` (`size` points square, origin at its
+    lower left), written from ready bytes: a reportlab form object's generic writing (resource
+    dictionaries, arrays, names) cost as much as encoding the code."""
     from reportlab.pdfbase.pdfdoc import xObjectName
 
-    canvas.beginForm(name)
-    canvas.endForm()
-    form = canvas._doc.idToObject[xObjectName(name)]
-    form.stream += b"\n" + operator_bytes(text, round(size, 3), quiet)
+    from inspector_app.documents.ttf import FAST_FLATE, DeflatedStream
+
+    size = round(size, 3)
+    form = DeflatedStream(FAST_FLATE.encode(operator_bytes(text, size, quiet)),
+                          b" /BBox [ 0 0 %.3f %.3f ] /Resources << >> /Subtype /Form /Type /XObject" % (size, size))
+    canvas._doc.Reference(form, xObjectName(name))
 
 
 def draw_qr(canvas, text: str, x: float, y: float, size: float, quiet: int = 2) -> None:

@@ -291,7 +291,7 @@ class _Raw(pdfdoc.PDFObject):
         return b"".join(p if isinstance(p, bytes) else p.format(document) for p in self.parts)
 
 
-class _Deflated(pdfdoc.PDFObject):
+class DeflatedStream(pdfdoc.PDFObject):
     """A stream whose Flate-compressed bytes are ready (`extra`: more dictionary entries)."""
 
     __RefOnly__ = 1
@@ -444,7 +444,7 @@ class CIDTTFont(TTFont):
         glyphs = [0, *in_subset]
         program, length1 = face.cid_font_program(glyphs)
         base_font = b"AAAAAA+" + face.name + face.subfontNameX
-        file_ref = doc.Reference(_Deflated(program, b" /Length1 %d" % length1), "fontFile:%s(%s)" % (face.filename, subset.name))
+        file_ref = doc.Reference(DeflatedStream(program, b" /Length1 %d" % length1), "fontFile:%s(%s)" % (face.filename, subset.name))
         flags = (face.flags & ~FF_NONSYMBOLIC) | FF_SYMBOLIC
         descriptor_ref = doc.Reference(_Raw(
             b"<< /Ascent %s /CapHeight %s /Descent %s /Flags %d /FontBBox [ %s ] /FontFile2 " % (
@@ -456,7 +456,7 @@ class CIDTTFont(TTFont):
         ), "fontDescriptor:" + subset.name)
 
         new_index = dict(zip(glyphs, range(len(glyphs))))
-        cid_to_gid_ref = doc.Reference(_Deflated(FAST_FLATE.encode(_cid_to_gid(codes, font_glyphs, new_index))),
+        cid_to_gid_ref = doc.Reference(DeflatedStream(FAST_FLATE.encode(_cid_to_gid(codes, font_glyphs, new_index))),
                                        "cidToGidMap:" + subset.name)
         cid_ref = doc.Reference(_Raw(
             b"<< /BaseFont /%s /CIDSystemInfo << /Ordering (Identity) /Registry (Adobe) /Supplement 0 >> "
@@ -465,7 +465,7 @@ class CIDTTFont(TTFont):
             b" /Subtype /CIDFontType2 /Type /Font /W [ %s ] >>" % _widths_array(face, codes, unicodes),
         ), "cidFont:" + subset.name)
         to_unicode = FAST_FLATE.encode(_to_unicode(subset.wide)) if subset.wide else _identity_to_unicode()
-        cmap_ref = doc.Reference(_Deflated(to_unicode), "toUnicodeCMap:" + subset.name)
+        cmap_ref = doc.Reference(DeflatedStream(to_unicode), "toUnicodeCMap:" + subset.name)
         font = _Raw(
             b"<< /BaseFont /%s /DescendantFonts [ " % base_font, cid_ref,
             b" ] /Encoding /Identity-H /Name /%s /Subtype /Type0 /ToUnicode " % subset.name.encode(), cmap_ref,
