@@ -232,8 +232,8 @@ class FormTable(Flowable):
         for c in self.cells:
             if c.row_end < boundary:
                 head.append(c)
-            elif c.row >= boundary:
-                tail.append(c.moved(boundary))
+            elif c.row >= boundary:   # most cells: moved up, nothing else changes (no `moved` call)
+                tail.append(_Cell(c.row - boundary, c.col, c.row_end - boundary, c.col_end, c.lines, c.centre, c.top))
             else:
                 head.append(c.moved(0, row_end=boundary - 1))
                 tail.append(c.moved(boundary, row=boundary, lines=[]))

@@ -29,6 +29,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Flowable
 
+from inspector_app.documents.fonts import BOLD_FONTS
+
 _FUZZ = 1e-6
 _SPACES = re.compile(r"\s+")  # as Paragraph: any Unicode white space (also U+3000) collapses
 
@@ -89,8 +91,6 @@ def draw_text_runs(canvas, placements, fill=None) -> None:
     bold font name (`fonts.BOLD_FONTS`) are filled and stroked in the fill colour (text
     render mode 2), which thickens the strokes of a face that has no bold.
     """
-    from inspector_app.documents.fonts import BOLD_FONTS
-
     doc = canvas._doc
     code = []
     append = code.append
