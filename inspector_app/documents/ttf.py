@@ -272,6 +272,8 @@ class _Subset:
         """The codes shown, ascending, with the Unicode code point and the font glyph (None:
         the font has none) of each."""
         points = sorted(map(ord, self.chars))
+        if not self.wide:   # the usual case: every character in the BMP, its code point its code
+            return points, points, list(map(char_to_glyph.get, points))
         low, high, top = (bisect_left(points, cp) for cp in (_WIDE_FIRST, _WIDE_END, 0x10000))
         wide = sorted(self.wide.items(), key=itemgetter(1))
         codes = points[:low] + [code for _ch, code in wide] + points[high:top]
