@@ -564,6 +564,26 @@ class _Form(DeflatedStream):
         return super().format(document)
 
 
+class _Pages(pdfdoc.PDFPages):
+    """The page tree written directly (see `_Page`)."""
+
+    def format(self, document):
+        kids = b" ".join(document.Reference(page).format(document) for page in self.pages)
+        return b"<< /Count %d /Kids [ %s ] /Type /Pages >>" % (len(self.pages), kids)
+
+
+class _Catalog(pdfdoc.PDFCatalog):
+    """The catalog written directly (see `_Page`) when it holds the page tree and the language
+    only, as in our documents; otherwise as reportlab writes it."""
+
+    def format(self, document):
+        others = [key for key in self.__NoDefault__ if key != "Pages" and getattr(self, key, None) is not None]
+        if others != ["PageMode"] or self.PageMode != pdfdoc.PDFCatalog.__Defaults__["PageMode"]:
+            return super().format(document)
+        lang = b"/Lang %s " % self.Lang.format(document) if self.Lang is not None else b""
+        return b"<< %s/PageMode /UseNone /Pages %s /Type /Catalog >>" % (lang, document.Reference(self.Pages).format(document))
+
+
 def _replace(doc, name: str, fast) -> None:
     fast.__InternalName__ = name
     doc.idToObject[name] = fast
@@ -605,6 +625,7 @@ def _canvas_class(spec: DocSpec, blob_free_groups: list[SignerGroup]):
             info.extra = {"FIDocNumber": spec.number, "FIRecordHash": spec.record_hash, "FIDocType": spec.doc_type}
             info.date = pdf_date(spec.issued_at)
             self._doc.info = info
+            self._doc.Catalog.__class__, self._doc.Pages.__class__ = _Catalog, _Pages
             self.setDateFormatter(lambda *_: info.date)
             self._saved_pages: list[dict] = []
 
