@@ -14,7 +14,7 @@ from reportlab.platypus import Frame, Paragraph
 from reportlab.pdfgen.canvas import Canvas
 
 from inspector_app.documents.fonts import HEI, SONG, markup, register_fonts, runs
-from inspector_app.documents.text import NO_LINE_END, NO_LINE_START, CJKText, normalise
+from inspector_app.documents.text import NO_LINE_END, NO_LINE_START, CJKText, normalise, wrap_runs
 
 ALPHABET = (
     "检查中发现该企业成品仓库内存放的电热水壶铭牌标识不全部分产品未标注生产日期"
@@ -183,3 +183,19 @@ def test_split_across_frames_keeps_every_line_once(styles):
     canvas = Canvas(io.BytesIO(), pagesize=A4)
     frame = Frame(0, 0, 300, style.leading * 3 + 1, leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     assert frame.add(head, canvas) == 1
+
+
+def test_line_widths_are_the_fonts_advance_widths_for_any_character():
+    """Widths come from a per-code-point class table; characters beyond it (planes 3 and up),
+    characters without a glyph and every width class still measure as the font says."""
+    register_fonts()
+    text = "检查 SWK-1720，（合格）\U00020021\U0003134A\ue000€½"
+    for font in (SONG, HEI):
+        for size in (1, 9.5, 11.5):
+            lines = wrap_runs([(font, text)], size, [10_000])
+            assert len(lines) == 1
+            assert lines[0].width == pytest.approx(stringWidth(text, font, size), abs=1e-9)
+            # wrapped at a few characters a line: every line is the width of its own text
+            for line in wrap_runs([(font, text)], size, [size * 3.2]):
+                chunk = "".join(c for _f, c in line.runs)
+                assert line.width == pytest.approx(stringWidth(chunk, font, size), abs=1e-9), (font, size, chunk)

@@ -24,6 +24,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfdoc
 from reportlab.pdfbase.pdfdoc import PDFInfo
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate, Paragraph, Spacer
@@ -31,7 +32,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, P
 from inspector_app.documents import images, qr
 from inspector_app.documents.fonts import SONG, SONG_BOLD, draw_string, register_fonts, runs, string_width
 from inspector_app.documents.text import CJKText, draw_text_runs, normalise, wrap_runs
-from inspector_app.documents.ttf import FAST_FLATE
+from inspector_app.documents.ttf import FAST_FLATE, DeflatedStream
 
 rl_config.useA85 = 0  # binary (Flate) streams: smaller files, no ASCII85 encoding pass
 
@@ -231,8 +232,8 @@ class FormTable(Flowable):
         for c in self.cells:
             if c.row_end < boundary:
                 head.append(c)
-            elif c.row >= boundary:
-                tail.append(c.moved(boundary))
+            elif c.row >= boundary:   # most cells: moved up, nothing else changes (no `moved` call)
+                tail.append(_Cell(c.row - boundary, c.col, c.row_end - boundary, c.col_end, c.lines, c.centre, c.top))
             else:
                 head.append(c.moved(0, row_end=boundary - 1))
                 tail.append(c.moved(boundary, row=boundary, lines=[]))
@@ -513,6 +514,98 @@ def _pdf_text(value: str) -> str:
     return "<FEFF" + value.encode("utf-16-be").hex().upper() + ">"
 
 
+def _resources(document, xobjects: dict, procs: bytes) -> bytes:
+    """The resource dictionary of a page or form: the document's fonts, its XObjects."""
+    refs = b" ".join(b"%s %s" % (pdfdoc.PDFName(name).encode("ascii"), xobjects[name].format(document)) for name in sorted(xobjects))
+    return b"<< /Font %s /ProcSet [ %s ]%s >>" % (pdfdoc.PDFObjectReference(pdfdoc.BasicFonts).format(document), procs,
+                                                  b" /XObject << %s >>" % refs if refs else b"")
+
+
+def _plain(thing) -> bool:
+    """True if a reportlab page or form uses nothing but fonts and XObjects (what `_Page` and
+    `_Form` write)."""
+    return (not thing.Annots and not thing._colorsUsed and not getattr(thing, "_shadingUsed", None)
+            and not getattr(thing, "ExtGState", None) and not thing.Resources and not thing.Contents
+            and not getattr(thing, "Rotate", None) and not getattr(thing, "Override_default_compilation", 0)
+            and not thing.compression and thing.stream is not None)
+
+
+class _Page(pdfdoc.PDFObject):
+    """A page dictionary written directly, its content a ready compressed stream. reportlab's
+    generic writing of a page (a `PDFName` per key built character by character, an object per
+    array and dictionary) cost more than compressing the page's content."""
+
+    __RefOnly__ = 1
+
+    def __init__(self, page: pdfdoc.PDFPage, contents):
+        self.contents = contents
+        self.media_box = fp_str(0, 0, page.pagewidth, page.pageheight).encode("ascii")
+        self.xobjects = page.XObjects.dict if page.XObjects else {}
+        self.procs = b"/PDF /Text /ImageB /ImageC /ImageI" if page.hasImages else b"/PDF /Text"
+
+    def format(self, document):
+        return b"<< /Contents %s /MediaBox [ %s ] /Parent %s /Resources %s /Type /Page >>" % (
+            self.contents.format(document), self.media_box, document.Reference(document.Pages).format(document),
+            _resources(document, self.xobjects, self.procs))
+
+
+class _Form(DeflatedStream):
+    """A form XObject written directly (see `_Page`)."""
+
+    def __init__(self, form: pdfdoc.PDFFormXObject):
+        super().__init__(FAST_FLATE.encode(form.stream))
+        self.bbox = fp_str(*form.BBoxList()).encode("ascii")
+        self.xobjects = form.XObjects.dict if form.XObjects else {}
+        self.procs = b"/PDF /Text /ImageB /ImageC /ImageI" if form.hasImages else b"/PDF /Text"
+
+    def format(self, document):
+        self.extra = b" /BBox [ %s ] /FormType 1 /Matrix [ 1 0 0 1 0 0 ] /Resources %s /Subtype /Form /Type /XObject" % (
+            self.bbox, _resources(document, self.xobjects, self.procs))
+        return super().format(document)
+
+
+class _Pages(pdfdoc.PDFPages):
+    """The page tree written directly (see `_Page`)."""
+
+    def format(self, document):
+        kids = b" ".join(document.Reference(page).format(document) for page in self.pages)
+        return b"<< /Count %d /Kids [ %s ] /Type /Pages >>" % (len(self.pages), kids)
+
+
+class _Catalog(pdfdoc.PDFCatalog):
+    """The catalog written directly (see `_Page`) when it holds the page tree and the language
+    only, as in our documents; otherwise as reportlab writes it."""
+
+    def format(self, document):
+        others = [key for key in self.__NoDefault__ if key != "Pages" and getattr(self, key, None) is not None]
+        if others != ["PageMode"] or self.PageMode != pdfdoc.PDFCatalog.__Defaults__["PageMode"]:
+            return super().format(document)
+        lang = b"/Lang %s " % self.Lang.format(document) if self.Lang is not None else b""
+        return b"<< %s/PageMode /UseNone /Pages %s /Type /Catalog >>" % (lang, document.Reference(self.Pages).format(document))
+
+
+def _replace(doc, name: str, fast) -> None:
+    fast.__InternalName__ = name
+    doc.idToObject[name] = fast
+
+
+def _ready_last_page(doc) -> None:
+    """Replace the page reportlab has just added with a `_Page` writing the same dictionary."""
+    page = doc.Pages.pages[-1]
+    if _plain(page):
+        fast = _Page(page, doc.Reference(DeflatedStream(FAST_FLATE.encode(page.stream))))
+        _replace(doc, page.__InternalName__, fast)
+        doc.Pages.pages[-1] = fast
+
+
+def _ready_form(doc, name: str) -> None:
+    """Replace the form XObject `name` reportlab has just defined with a `_Form`."""
+    name = pdfdoc.xObjectName(name)
+    form = doc.idToObject[name]
+    if _plain(form):
+        _replace(doc, name, _Form(form))
+
+
 def _canvas_class(spec: DocSpec, blob_free_groups: list[SignerGroup]):
     qr_text = qr.payload(spec.number, spec.record_hash)
 
@@ -532,6 +625,7 @@ def _canvas_class(spec: DocSpec, blob_free_groups: list[SignerGroup]):
             info.extra = {"FIDocNumber": spec.number, "FIRecordHash": spec.record_hash, "FIDocType": spec.doc_type}
             info.date = pdf_date(spec.issued_at)
             self._doc.info = info
+            self._doc.Catalog.__class__, self._doc.Pages.__class__ = _Catalog, _Pages
             self.setDateFormatter(lambda *_: info.date)
             self._saved_pages: list[dict] = []
 
@@ -545,6 +639,7 @@ def _canvas_class(spec: DocSpec, blob_free_groups: list[SignerGroup]):
                 self.__dict__.update(state)
                 self._decorate(index, total)
                 Canvas.showPage(self)
+                _ready_last_page(self._doc)
             Canvas.save(self)
 
         def _decorate(self, page: int, total: int) -> None:
@@ -569,6 +664,7 @@ def _canvas_class(spec: DocSpec, blob_free_groups: list[SignerGroup]):
                         draw_signature_group(self, g, x, FOOTER_TEXT_Y + 5 * mm, w, SIG_ROW_H)
                         x += w
                     self.endForm()
+                    _ready_form(self._doc, "fi_sigrow")
                 self.doForm("fi_sigrow")
             if spec.watermark:
                 self.saveState()

@@ -7,7 +7,7 @@ Payload (UTF-8 with an ECI designator, so any reader decodes the Chinese number 
     H=<sha256 of the record's canonical JSON>
     [S=<seal number>]            (seal labels only)
 
-Drawn as vector rectangles (one per horizontal run of dark modules): crisp at any print
+Drawn as vector squares (one per dark module, one filled path): crisp at any print
 resolution, deterministic, and a few hundred bytes.
 
 Every document has its own code, so it is encoded for every render: by zxing-cpp's writer
@@ -16,8 +16,8 @@ Every document has its own code, so it is encoded for every render: by zxing-cpp
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
+from itertools import compress
 
 import zxingcpp
 
@@ -42,42 +42,40 @@ def parse_payload(text: str) -> dict[str, str]:
     return out
 
 
-_DARK_RUN = re.compile("1+")
 _MODULE = bytes(ord("1") if value < 128 else ord("0") for value in range(256))   # grey byte -> "1" dark / "0" light
+_DARK = bytes(1 if value < 128 else 0 for value in range(256))                   # grey byte -> 1 dark / 0 light
+
+
+def _grey_modules(text: str) -> tuple[int, bytes]:
+    """(n, one grey byte per module, row by row from the top) of the QR code of `text`, n×n modules."""
+    code = zxingcpp.create_barcode(text, zxingcpp.BarcodeFormat.QRCode, ec_level="M")
+    image = memoryview(code.to_image(scale=1, add_quiet_zones=False))
+    return image.shape[0], image.tobytes()
 
 
 def matrix(text: str) -> tuple[str, ...]:
     """The QR code of `text` as rows of "0"/"1" (dark = "1"), without quiet zone."""
-    code = zxingcpp.create_barcode(text, zxingcpp.BarcodeFormat.QRCode, ec_level="M")
-    image = memoryview(code.to_image(scale=1, add_quiet_zones=False))   # one grey byte a module
-    height, width = image.shape
-    modules = image.tobytes().translate(_MODULE).decode("ascii")
-    return tuple(modules[r * width:(r + 1) * width] for r in range(height))
+    n, grey = _grey_modules(text)
+    modules = grey.translate(_MODULE).decode("ascii")
+    return tuple(modules[r * n:(r + 1) * n] for r in range(n))
 
 
-@lru_cache(maxsize=16)
-def _coordinates(n: int, size: float, quiet: int) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], str]:
-    """Formatted x (per column), y (per row), width (per run length) and " h re" of a code of
-    n modules drawn `size` points square."""
-    m = size / (n + 2 * quiet)
-    xs = tuple(f"{(quiet + c) * m:.3f}" for c in range(n))
-    ys = tuple(f"{size - (quiet + r + 1) * m:.3f}" for r in range(n))
-    widths = tuple(f"{k * m:.3f}" for k in range(n + 1))
-    return xs, ys, widths, f" {m:.3f} re"
+@lru_cache(maxsize=8)
+def _squares(n: int) -> tuple[str, ...]:
+    """The path of each module of an n×n code as a unit square ("x y 1 1 re", module units,
+    origin at the code's lower left), row by row from the top."""
+    return tuple(f"{c} {n - 1 - r} 1 1 re" for r in range(n) for c in range(n))
 
 
 def _operators(text: str, size: float, quiet: int) -> str:
-    """PDF path operators of the code at the origin: one rectangle per run of dark modules."""
-    rows = matrix(text)
-    xs, ys, widths, tail = _coordinates(len(rows), size, quiet)
-    out = [f"1 g 0 0 {size:.3f} {size:.3f} re f 0 g"]
-    for r, row in enumerate(rows):
-        y = ys[r]
-        for run in _DARK_RUN.finditer(row):
-            a, b = run.span()
-            out.append(f"{xs[a]} {y} {widths[b - a]}{tail}")
-    out.append("f")
-    return "\n".join(out)
+    """PDF path operators of the code at the origin: a unit square per dark module, scaled to
+    `size` points with the quiet zone around, filled as one path. The squares are picked from
+    the module bytes by `itertools.compress`, with no Python step per module."""
+    n, grey = _grey_modules(text)
+    m = size / (n + 2 * quiet)
+    return (f"1 g 0 0 {size:.3f} {size:.3f} re f 0 g q {m:.5f} 0 0 {m:.5f} {quiet * m:.3f} {quiet * m:.3f} cm\n"
+            + "\n".join(compress(_squares(n), grey.translate(_DARK)))
+            + "\nf Q")
 
 
 def operator_bytes(text: str, size: float, quiet: int = 2) -> bytes:
@@ -86,13 +84,17 @@ def operator_bytes(text: str, size: float, quiet: int = 2) -> bytes:
 
 
 def add_qr_form(canvas, name: str, text: str, size: float, quiet: int = 2) -> None:
-    """Define form XObject `name` holding the code of `text` (`size` points square, origin at its lower left)."""
+    """Define form XObject `name` holding the code of `text` (`size` points square, origin at its
+    lower left), written from ready bytes: a reportlab form object's generic writing (resource
+    dictionaries, arrays, names) cost as much as encoding the code."""
     from reportlab.pdfbase.pdfdoc import xObjectName
 
-    canvas.beginForm(name)
-    canvas.endForm()
-    form = canvas._doc.idToObject[xObjectName(name)]
-    form.stream += b"\n" + operator_bytes(text, round(size, 3), quiet)
+    from inspector_app.documents.ttf import FAST_FLATE, DeflatedStream
+
+    size = round(size, 3)
+    form = DeflatedStream(FAST_FLATE.encode(operator_bytes(text, size, quiet)),
+                          b" /BBox [ 0 0 %.3f %.3f ] /Resources << >> /Subtype /Form /Type /XObject" % (size, size))
+    canvas._doc.Reference(form, xObjectName(name))
 
 
 def draw_qr(canvas, text: str, x: float, y: float, size: float, quiet: int = 2) -> None:

@@ -29,6 +29,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Flowable
 
+from inspector_app.documents.fonts import BOLD_FONTS
+
 _FUZZ = 1e-6
 _SPACES = re.compile(r"\s+")  # as Paragraph: any Unicode white space (also U+3000) collapses
 
@@ -89,42 +91,40 @@ def draw_text_runs(canvas, placements, fill=None) -> None:
     bold font name (`fonts.BOLD_FONTS`) are filled and stroked in the fill colour (text
     render mode 2), which thickens the strokes of a face that has no bold.
     """
-    from inspector_app.documents.fonts import BOLD_FONTS
-
     doc = canvas._doc
-    bold_used = any(font in BOLD_FONTS for _x, _y, runs in placements for font, _s, _t in runs)
-    code = ["BT"]
-    if fill is not None or bold_used:
-        colour = fill if fill is not None else canvas._fillColorObj
-        code = ["q", _fill_op(colour), _fill_op(colour).upper() + " 1 j" if bold_used else "", "BT"]
-    current, bold = None, False
+    code = []
+    append = code.append
+    font = current_name = current_size = None
+    bold = bold_used = False
     last_x = last_y = leading = None
     for x, y, runs in placements:
         if x == last_x:   # the next line of a paragraph or cell: T* moves down by the leading (TL)
             if last_y - y != leading:
                 leading = last_y - y
-                code.append(f"{fp_str(leading)} TL")
-            code.append("T*")
+                append(f"{fp_str(leading)} TL")
+            append("T*")
         else:
-            code.append(f"1 0 0 1 {fp_str(x, y)} Tm")
+            append(f"1 0 0 1 {fp_str(x, y)} Tm")
         last_x, last_y = x, y
         for font_name, size, chunk in runs:
-            font = _font(font_name)
-            key = (font_name, size)
-            if key != current:
-                code.append(f"{font.internal_name(doc)} {fp_str(size)} Tf")
+            if font_name != current_name or size != current_size:
+                if font_name != current_name:
+                    font = _font(font_name)
+                append(f"{font.internal_name(doc)} {fp_str(size)} Tf")
                 if font_name in BOLD_FONTS:
-                    code.append(f"2 Tr {fp_str(size * BOLD_STROKE)} w")
-                    bold = True
+                    append(f"2 Tr {fp_str(size * BOLD_STROKE)} w")
+                    bold = bold_used = True
                 elif bold:
-                    code.append("0 Tr")
+                    append("0 Tr")
                     bold = False
-                current = key
-            code.append(f"<{font.encode(chunk, doc).hex()}> Tj")
-    code.append("ET")
+                current_name, current_size = font_name, size
+            append(f"<{font.encode(chunk, doc).hex()}> Tj")
     if fill is not None or bold_used:
-        code.append("Q")
-    canvas._code.append("\n".join(c for c in code if c))
+        colour = fill if fill is not None else canvas._fillColorObj
+        head = f"q\n{_fill_op(colour)}\n{_fill_op(colour).upper()} 1 j\nBT\n" if bold_used else f"q\n{_fill_op(colour)}\nBT\n"
+        canvas._code.append(head + "\n".join(code) + "\nET\nQ")
+    else:
+        canvas._code.append("BT\n" + "\n".join(code) + "\nET")
 
 
 @lru_cache(maxsize=16)
@@ -147,15 +147,40 @@ class _Line:
         self.runs, self.width, self.extra, self.forced = runs, width, extra, forced
 
 
-class _CharWidths(dict):
-    """Character → advance width per 1 pt; characters without a glyph get the default width."""
+_TABLE_END = 0x30000   # the BMP and the two ideographic planes
+
+
+class _CharWidths:
+    """A font's advance widths per 1 pt, looked up by character class: `str.translate` through
+    a string of one Latin-1 character (the class) per code point turns text into class bytes,
+    which index the few distinct widths. The font's width dict has tens of thousands of
+    scattered entries, so a dict lookup per character missed the cache most of the time; the
+    table is 192 KB of bytes. Characters without a glyph get the default width."""
 
     def __init__(self, table: dict[int, float], default: float):
-        super().__init__((chr(code), w / 1000.0) for code, w in table.items())
-        self.default = default / 1000.0
+        distinct = sorted({*table.values(), default})
+        if len(distinct) > 256:   # pragma: no cover - a class must fit in a byte; no bundled font comes close
+            raise ValueError("too many distinct advance widths")
+        index = {width: k for k, width in enumerate(distinct)}
+        classes = bytearray([index[default]]) * _TABLE_END
+        for code, width in table.items():
+            if code < _TABLE_END:
+                classes[code] = index[width]
+        self.table = classes.decode("latin-1")
+        self.widths = tuple(width / 1000.0 for width in distinct)
+        self.by_code, self.default = table, default
+        self.scaled: dict[float, tuple[float, ...]] = {1: self.widths}   # font size -> the widths at that size
 
-    def __missing__(self, ch):
-        return self.default
+    def of(self, text: str, size: float) -> list[float]:
+        """The advance width of each character of `text` at `size` points."""
+        scaled = self.scaled.get(size)
+        if scaled is None:
+            scaled = self.scaled[size] = tuple(w * size for w in self.widths)
+        try:
+            return list(map(scaled.__getitem__, text.translate(self.table).encode("latin-1")))
+        except UnicodeEncodeError:   # characters beyond the table
+            get, default = self.by_code.get, self.default
+            return [get(ord(ch), default) / 1000.0 * size for ch in text]
 
 
 @lru_cache(maxsize=8)
@@ -171,36 +196,35 @@ def wrap_runs(runs: list[Run], size: float, max_widths: list[float], hang: bool 
     to the next line instead.
 
     Line ends are found by bisecting the running sum of character widths instead of
-    stepping through every character.
+    stepping through every character; the widths come from `_CharWidths.of`.
     """
     if len(runs) == 1 and runs[0][1] != "\n":    # one run: most form cells and short paragraphs
-        font, piece = runs[0]
-        widths = list(map(_char_widths(font).__getitem__, piece))
-        total = sum([w * size for w in widths] if size != 1 else widths)
+        font, text = runs[0]
+        widths = _char_widths(font).of(text, size)
+        total = sum(widths)
         if total <= max_widths[0] + _FUZZ:   # fits on one line
-            return [_Line([(font, piece)], total, max_widths[0] - total, False)] if total > 0 else []
-    pieces: list[str] = []
-    starts: list[int] = []      # run r covers text[starts[r]:starts[r + 1]]
-    fonts: list[str] = []       # "" marks a forced break ("\n")
-    widths: list[float] = []
-    forced_at: list[int] = []
-    pos = 0
-    for font, piece in runs:
+            return [_Line([(font, text)], total, max_widths[0] - total, False)] if total > 0 else []
+        starts = [0, len(text)]     # run r covers text[starts[r]:starts[r + 1]]
+        fonts = [font]              # "" marks a forced break ("\n")
+        forced_at: list[int] = []
+    else:
+        pieces: list[str] = []
+        starts, fonts, widths, forced_at = [], [], [], []
+        pos = 0
+        for font, piece in runs:
+            starts.append(pos)
+            if piece == "\n":
+                fonts.append("")
+                forced_at.append(pos)
+                widths.append(0.0)
+            else:
+                fonts.append(font)
+                widths += _char_widths(font).of(piece, size)
+            pieces.append(piece)
+            pos += len(piece)
         starts.append(pos)
-        if piece == "\n":
-            fonts.append("")
-            forced_at.append(pos)
-            widths.append(0.0)
-        else:
-            fonts.append(font)
-            widths.extend(map(_char_widths(font).__getitem__, piece))
-        pieces.append(piece)
-        pos += len(piece)
-    starts.append(pos)
-    text = "".join(pieces)
+        text = "".join(pieces)
     n = len(text)
-    if size != 1:
-        widths = [w * size for w in widths]
     cum = [0.0, *accumulate(widths)]   # cum[k] = width of text[:k]
 
     def line(a: int, b: int, max_w: float, used: float, forced: bool) -> _Line:

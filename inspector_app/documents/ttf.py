@@ -8,23 +8,30 @@ keeps reportlab's text interface (`splitString`, `getSubsetInternalName`, so can
 and `Paragraph` work unchanged) and writes:
 
 - one Type 0 font per face and document: 2-byte codes (Identity-H), the code of a character
-  is its glyph index in the subset, given in order of first use; text is encoded by joining
-  each character's code bytes (a dict per document), written as hex (`text.draw_text_runs`);
-- the font program from per-glyph data (bytes, composite components, checksum) parsed once
-  per process; the tables that never change (name, OS/2, post, cvt, fpgm, prep) are placed
-  first and Flate-compressed once per process, so a document compresses only its own
+  is its UTF-16 code unit, so text is encoded by `str.encode` and written as hex
+  (`text.draw_text_runs`); a CIDToGIDMap maps the codes shown to the subset's glyphs;
+- the font program from per-glyph data (bytes, composite components, checksum, metrics)
+  parsed once per process and gathered with C-level `map`/`join`; the tables that never
+  change (name, OS/2, post, cvt, fpgm, prep) are placed first and Flate-compressed once per process, so a document compresses only its own
   tables (glyphs, metrics, cmap), with Intel's ISA-L (`isal`) at its level 1: about 3x
   faster than libdeflate's level 1 and 9x faster than zlib's, for ~5 % more bytes; zlib
   level 1 if ISA-L is missing;
-- the widths (W array: only codes not one em wide) and the ToUnicode map (text extraction)
-  in one pass each.
+- the widths (W array: only codes not one em wide) and the ToUnicode map (text extraction:
+  the identity, one range per block of 256 codes, made once per process).
 
 Output is deterministic (a re-print is byte-identical).
 """
 
 from __future__ import annotations
 
+import sys
 import zlib
+from array import array
+from bisect import bisect_left
+from functools import lru_cache
+from codecs import utf_16_be_encode as _utf_16_be   # str.encode looks the codec up by name every time
+from itertools import accumulate, compress, repeat, takewhile
+from operator import itemgetter
 from struct import pack, unpack
 
 try:
@@ -98,19 +105,43 @@ def _components(data: bytes) -> list[tuple[int, int]]:
     return out
 
 
+class _GlyphCache:
+    """Per-glyph data of one face, parsed once per process, in dicts keyed by glyph index so
+    that a subset's tables are gathered with C-level `map` over its glyph list."""
+
+    __slots__ = ("data", "sums", "components", "advance", "metrics", "lsb")
+
+    def __init__(self):
+        self.data: dict[int, bytes] = {}        # glyph data padded to 4 bytes
+        self.sums: dict[int, int] = {}          # its checksum
+        self.components: dict[int, list[tuple[int, int]]] = {}   # composite glyphs only
+        self.advance: dict[int, int] = {}       # advance width (font units)
+        self.metrics: dict[int, bytes] = {}     # hmtx entry: advance width, lsb
+        self.lsb: dict[int, bytes] = {}         # hmtx entry past numberOfHMetrics: lsb only
+
+
 class FastFace(TTFontFace):
     """`TTFontFace` that builds CID subsets from glyph data parsed once per process."""
 
-    def _glyph(self, index: int) -> tuple[bytes, list[tuple[int, int]], int]:
-        """(glyph data padded to 4 bytes, composite components, checksum) of one glyph."""
-        cache = self.__dict__.setdefault("_fi_glyphs", {})
-        hit = cache.get(index)
-        if hit is None:
-            data = self.get_table("glyf")[self.glyphPos[index]:self.glyphPos[index + 1]]
-            comps = _components(data) if len(data) > 2 and unpack(">h", data[:2])[0] < 0 else []
-            data = _pad4(data)
-            hit = cache[index] = (data, comps, calcChecksum(data))
-        return hit
+    def _glyph_cache(self, glyphs) -> _GlyphCache:
+        """The glyph cache, holding every glyph of `glyphs`."""
+        cache = self.__dict__.get("_fi_glyphs")
+        if cache is None:
+            cache = self.__dict__["_fi_glyphs"] = _GlyphCache()
+        new = set(glyphs).difference(cache.data)
+        if new:
+            glyf, pos, hmetrics = self.get_table("glyf"), self.glyphPos, self.hmetrics
+            for index in new:
+                data = glyf[pos[index]:pos[index + 1]]
+                if len(data) > 2 and data[0] & 0x80:   # numberOfContours < 0: composite
+                    cache.components[index] = _components(data)
+                data = cache.data[index] = _pad4(data)
+                cache.sums[index] = calcChecksum(data)
+                aw, lsb = int(hmetrics[index][0]), int(hmetrics[index][1])
+                cache.advance[index] = aw
+                cache.metrics[index] = pack(">HH", aw, lsb)
+                cache.lsb[index] = pack(">H", lsb)
+        return cache
 
     def _static_part(self) -> tuple[list[tuple[str, bytes]], bytes, bytes]:
         """The tables every subset shares: [(tag, data)], their padded bytes, and those bytes
@@ -133,50 +164,45 @@ class FastFace(TTFontFace):
 
     def cid_font_program(self, glyphs: list[int]) -> tuple[bytes, int]:
         """The subset font program (zlib stream, uncompressed length) whose glyph k is the
-        font's glyph `glyphs[k]` (glyph 0 is .notdef); composite glyphs' components follow."""
+        font's glyph `glyphs[k]` (distinct; glyph 0 is .notdef); composite glyphs' components follow."""
         glyph_map = list(glyphs)
-        glyph_set = {g: k for k, g in reversed(list(enumerate(glyph_map)))}
-        glyph = self._glyph
-        n = 0
-        while n < len(glyph_map):  # composite glyphs pull in their components
-            comps = glyph(glyph_map[n])[1]
-            n += 1
-            for _, comp in comps:
-                if comp not in glyph_set:
-                    glyph_set[comp] = len(glyph_map)
+        cache = self._glyph_cache(glyph_map)
+        components = cache.components
+        new_index = dict(zip(glyph_map, range(len(glyph_map))))
+        # composite glyphs pull in their components (in order of position: components appended
+        # come after every glyph before them, so `todo` stays sorted)
+        todo = sorted(map(new_index.__getitem__, components.keys() & new_index.keys()))
+        composites = []
+        for at in todo:
+            old = glyph_map[at]
+            composites.append(at)
+            for _, comp in components[old]:
+                if comp not in new_index:
+                    new_index[comp] = len(glyph_map)
                     glyph_map.append(comp)
+                    if comp in self._glyph_cache((comp,)).components:
+                        todo.append(new_index[comp])
 
-        hmetrics = self.hmetrics
-        hmtx = []
-        for old in glyph_map:
-            aw, lsb = hmetrics[old]
-            hmtx.append(int(aw))
-            hmtx.append(int(lsb))
-        n = len(hmtx) - 2
-        while n and hmtx[n] == hmtx[n - 2]:
-            n -= 2
-        n += 2
-        number_of_hmetrics = n >> 1
-        hmtx = hmtx[:n] + hmtx[n + 1::2]
+        advance = list(map(cache.advance.__getitem__, glyph_map))
+        repeats = len(list(takewhile(advance[-1].__eq__, reversed(advance))))   # trailing equal advances: lsb only
+        number_of_hmetrics = len(glyph_map) - repeats + 1
+        hmtx = (b"".join(map(cache.metrics.__getitem__, glyph_map[:number_of_hmetrics]))
+                + b"".join(map(cache.lsb.__getitem__, glyph_map[number_of_hmetrics:])))
 
-        glyf, offsets, checksum, pos = [], [], 0, 0
-        for old in glyph_map:
-            offsets.append(pos)
-            data, comps, sum_ = glyph(old)
-            if comps:
-                data = bytearray(data)
-                for at, comp in comps:
-                    data[at:at + 2] = pack(">H", glyph_set[comp])
-                data = bytes(data)
-                sum_ = calcChecksum(data)
-            glyf.append(data)
-            checksum += sum_
-            pos += len(data)
-        offsets.append(pos)
+        glyf = list(map(cache.data.__getitem__, glyph_map))
+        checksum = sum(map(cache.sums.__getitem__, glyph_map))
+        for at in composites:   # component glyph indices renumbered for the subset
+            data = bytearray(glyf[at])
+            for offset, comp in components[glyph_map[at]]:
+                data[offset:offset + 2] = pack(">H", new_index[comp])
+            glyf[at] = data = bytes(data)
+            checksum += calcChecksum(data) - cache.sums[glyph_map[at]]
+        offsets = list(accumulate(map(len, glyf), initial=0))
+        pos = offsets[-1]
         if (pos + 1) >> 1 > 0xFFFF:
             index_to_loc_format, loca = 1, pack(">%dL" % len(offsets), *offsets)
         else:
-            index_to_loc_format, loca = 0, pack(">%dH" % len(offsets), *[o >> 1 for o in offsets])
+            index_to_loc_format, loca = 0, pack(">%dH" % len(offsets), *map(int.__rshift__, offsets, repeat(1)))
 
         count = len(glyphs)   # cmap format 6: code k -> glyph k, for the codes text uses
         cmap = pack(">%dH" % (11 + count), 0, 1, 1, 0, 0, 12, 6, 10 + 2 * count, 0, 0, count, *range(count))
@@ -189,7 +215,7 @@ class FastFace(TTFontFace):
         maxp[4:6] = pack(">H", len(glyph_map))
         glyf_data = b"".join(glyf)
         dynamic = {"cmap": cmap, "glyf": glyf_data, "head": bytes(head), "hhea": bytes(hhea),
-                   "hmtx": pack(">%dH" % len(hmtx), *hmtx), "loca": loca, "maxp": bytes(maxp)}
+                   "hmtx": hmtx, "loca": loca, "maxp": bytes(maxp)}
 
         # table data: the shared tables first (one ready-made compressed segment), then this subset's
         static_tables, static_raw, static_deflated = self._static_part()
@@ -229,16 +255,30 @@ class FastFace(TTFontFace):
         return stream, len(directory) + len(static_raw) + len(dynamic_raw)
 
 
-class _Subset:
-    """One document's use of a face: its characters' codes, given in order of first use."""
+_WIDE_FIRST, _WIDE_END = 0xD800, 0xE000   # UTF-16 surrogates: no character has these codes
 
-    __slots__ = ("name", "codes", "chars", "glyphs")
+
+class _Subset:
+    """One document's use of a face: the characters it shows (their codes: see `CIDTTFont`)."""
+
+    __slots__ = ("name", "chars", "wide")
 
     def __init__(self, name: str):
         self.name = name                    # the resource name, e.g. "F1+0"
-        self.codes: dict[str, bytes] = {}   # character -> its 2-byte code
-        self.chars: list[int] = [0]         # code -> Unicode code point (code 0: .notdef)
-        self.glyphs: list[int] = [0]        # code -> glyph index in the font
+        self.chars: set[str] = set()        # every character shown
+        self.wide: dict[str, int] = {}      # character beyond the BMP (or lone surrogate) -> its code
+
+    def codes(self, char_to_glyph: dict[int, int]) -> tuple[list[int], list[int], list[int | None]]:
+        """The codes shown, ascending, with the Unicode code point and the font glyph (None:
+        the font has none) of each."""
+        points = sorted(map(ord, self.chars))
+        if not self.wide:   # the usual case: every character in the BMP, its code point its code
+            return points, points, list(map(char_to_glyph.get, points))
+        low, high, top = (bisect_left(points, cp) for cp in (_WIDE_FIRST, _WIDE_END, 0x10000))
+        wide = sorted(self.wide.items(), key=itemgetter(1))
+        codes = points[:low] + [code for _ch, code in wide] + points[high:top]
+        unicodes = points[:low] + [ord(ch) for ch, _code in wide] + points[high:top]
+        return codes, unicodes, list(map(char_to_glyph.get, unicodes))
 
 
 class _Raw(pdfdoc.PDFObject):
@@ -253,7 +293,7 @@ class _Raw(pdfdoc.PDFObject):
         return b"".join(p if isinstance(p, bytes) else p.format(document) for p in self.parts)
 
 
-class _Deflated(pdfdoc.PDFObject):
+class DeflatedStream(pdfdoc.PDFObject):
     """A stream whose Flate-compressed bytes are ready (`extra`: more dictionary entries)."""
 
     __RefOnly__ = 1
@@ -269,54 +309,67 @@ class _Deflated(pdfdoc.PDFObject):
 _DEFAULT_WIDTH = 1000   # DW: CJK characters are one em wide; W lists the other codes
 
 
-def _widths_array(face, chars: list[int]) -> bytes:
-    """The W array: widths of the codes whose width is not `_DEFAULT_WIDTH` (code 0, .notdef,
-    takes the font's default width, as in the layout), as `first [w w …]` runs."""
-    widths, default = face.charWidths, face.defaultWidth
+def _widths_array(face, codes: list[int], unicodes: list[int]) -> bytes:
+    """The W array: widths of the codes whose width is not `_DEFAULT_WIDTH` (a character the
+    font lacks takes its default width, as in the layout), as `first [w w …]` runs."""
+    widths = list(map(face.charWidths.get, unicodes, repeat(face.defaultWidth)))
+    odd = compress(zip(codes, widths), map(float(_DEFAULT_WIDTH).__ne__, widths))
     out, first, run = [], None, []
-    for code, cp in enumerate(chars):
-        width = widths.get(cp, default) if code else default
-        if width != _DEFAULT_WIDTH:
-            if run and code == first + len(run):
-                run.append(width)
-                continue
-            if run:
-                out.append(b"%d [ %s ]" % (first, fp_str(*run).encode("latin-1")))
-            first, run = code, [width]
+    for code, width in odd:
+        if run and code == first + len(run):
+            run.append(width)
+            continue
+        if run:
+            out.append(b"%d [ %s ]" % (first, fp_str(*run).encode("latin-1")))
+        first, run = code, [width]
     if run:
         out.append(b"%d [ %s ]" % (first, fp_str(*run).encode("latin-1")))
     return b" ".join(out)
 
 
-_UTF16_HEX: dict[int, str] = {}
+def _cid_to_gid(codes: list[int], glyphs: list[int | None], new_index: dict[int, int]) -> bytes:
+    """The CIDToGIDMap stream's data: for each code up to the highest, its subset glyph (2 bytes)."""
+    table = array("H", [0]) * (codes[-1] + 1 if codes else 0)
+    for code, gid in zip(codes, map(new_index.get, glyphs, repeat(0))):
+        table[code] = gid
+    if sys.byteorder == "little":
+        table.byteswap()
+    return table.tobytes()
 
 
-def _to_unicode(chars: list[int]) -> bytes:
-    """The ToUnicode CMap of codes 1…: code k prints `chr(chars[k])` (text extraction, copy-paste)."""
-    hexes = _UTF16_HEX
-    entries = []
-    for code in range(1, len(chars)):
-        cp = chars[code]
-        h = hexes.get(cp)
-        if h is None:
-            h = hexes[cp] = chr(cp).encode("utf-16-be").hex().upper()
-        entries.append("<%04X> <%s>" % (code, h))
-    blocks = ["%d beginbfchar\n%s\nendbfchar" % (len(entries[i:i + 100]), "\n".join(entries[i:i + 100]))
-              for i in range(0, len(entries), 100)]
+def _to_unicode(wide: dict[str, int]) -> bytes:
+    """The ToUnicode CMap (text extraction, copy-paste): every BMP code is its own character (a
+    range per block of 256 codes, the same for every document), codes of wide characters one by one."""
+    ranges = ["<%02X00> <%02XFF> <%02X00>" % (b, b, b) for b in range(256) if not _WIDE_FIRST <= b << 8 < _WIDE_END]
+    chars = ["<%04X> <%s>" % (code, ch.encode("utf-16-be", "surrogatepass").hex().upper())
+             for ch, code in sorted(wide.items(), key=itemgetter(1))]
+    sections = ["%d beginbfrange\n%s\nendbfrange" % (len(ranges[i:i + 100]), "\n".join(ranges[i:i + 100]))
+                for i in range(0, len(ranges), 100)]
+    sections += ["%d beginbfchar\n%s\nendbfchar" % (len(chars[i:i + 100]), "\n".join(chars[i:i + 100]))
+                 for i in range(0, len(chars), 100)]
     return ("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
             "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
             "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
             "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n"
-            + "\n".join(blocks)
+            + "\n".join(sections)
             + "\nendcmap\nCMapName currentdict /CMap defineresource pop\nend\nend").encode("latin-1")
+
+
+@lru_cache(maxsize=1)
+def _identity_to_unicode() -> bytes:
+    """The Flate-compressed ToUnicode CMap of a document without wide characters (made once per
+    process, so compressed as tightly as zlib can)."""
+    return zlib.compress(_to_unicode({}), 9)
 
 
 class CIDTTFont(TTFont):
     """A TrueType font written as one Identity-H subset per document (see the module docstring).
 
-    Code k is glyph k of the document's subset (CIDToGIDMap /Identity): characters get codes
-    in order of first use; a character the font lacks prints as .notdef (code 0), as with
-    reportlab's `TTFont`.
+    A character's code is its UTF-16 code unit (`str.encode`, no per-character work in
+    Python): the CIDToGIDMap maps each code shown to its glyph in the document's subset (glyphs
+    in order of their codes) and the ToUnicode map is the identity. Characters beyond the BMP
+    take codes of the surrogate range, one each. A character the font lacks prints as .notdef,
+    as with reportlab's `TTFont`.
     """
 
     def __init__(self, name, filename, **kwargs):
@@ -341,28 +394,30 @@ class CIDTTFont(TTFont):
         return subset
 
     def encode(self, text: str, doc) -> bytes:
-        """`text` as this document's 2-byte codes (new characters get the next codes)."""
-        codes = self._subset(doc).codes
+        """`text` as this document's 2-byte codes: its UTF-16 code units."""
+        last_doc, subset = self._last
+        if last_doc is not doc:
+            subset = self._subset(doc)
+        subset.chars.update(text)
         try:
-            return b"".join(map(codes.__getitem__, text))
-        except KeyError:
-            self._add_codes(self._subset(doc), text)
-            return b"".join(map(codes.__getitem__, text))
+            data = _utf_16_be(text)[0]
+        except UnicodeEncodeError:   # a lone surrogate
+            return self._encode_wide(subset, text)
+        return data if len(data) == 2 * len(text) else self._encode_wide(subset, text)
 
-    def _add_codes(self, subset: _Subset, text: str) -> None:
-        char_to_glyph = self.face.charToGlyph
-        for ch in dict.fromkeys(text):
-            if ch in subset.codes:
-                continue
-            cp = 32 if ch == "\xa0" else ord(ch)          # a no-break space prints as a space
-            if cp == 32 and ch != " " and " " in subset.codes:
-                subset.codes[ch] = subset.codes[" "]
-            elif cp in char_to_glyph:
-                subset.codes[ch] = pack(">H", len(subset.chars))
-                subset.chars.append(cp)
-                subset.glyphs.append(char_to_glyph[cp])
-            else:
-                subset.codes[ch] = b"\0\0"                  # no glyph: .notdef
+    @staticmethod
+    def _encode_wide(subset: _Subset, text: str) -> bytes:
+        """`text` with characters beyond the BMP (or lone surrogates): each gets one code of its
+        own from the surrogate range, in order of first use (.notdef once those run out)."""
+        wide, codes = subset.wide, []
+        for ch in text:
+            code = ord(ch)
+            if code > 0xFFFF or _WIDE_FIRST <= code < _WIDE_END:
+                code = wide.get(ch)
+                if code is None:
+                    code = wide[ch] = _WIDE_FIRST + len(wide) if len(wide) < _WIDE_END - _WIDE_FIRST else 0
+            codes.append(code)
+        return pack(">%dH" % len(codes), *codes)
 
     def internal_name(self, doc) -> str:
         return "/" + self._subset(doc).name
@@ -384,9 +439,14 @@ class CIDTTFont(TTFont):
         if self._last[0] is doc:
             self._last = (None, None)
         face = self.face
-        program, length1 = face.cid_font_program(subset.glyphs)
+        codes, unicodes, font_glyphs = subset.codes(face.charToGlyph)
+        in_subset = dict.fromkeys(font_glyphs)   # the subset's glyphs, in order of their codes
+        in_subset.pop(None, None)
+        in_subset.pop(0, None)
+        glyphs = [0, *in_subset]
+        program, length1 = face.cid_font_program(glyphs)
         base_font = b"AAAAAA+" + face.name + face.subfontNameX
-        file_ref = doc.Reference(_Deflated(program, b" /Length1 %d" % length1), "fontFile:%s(%s)" % (face.filename, subset.name))
+        file_ref = doc.Reference(DeflatedStream(program, b" /Length1 %d" % length1), "fontFile:%s(%s)" % (face.filename, subset.name))
         flags = (face.flags & ~FF_NONSYMBOLIC) | FF_SYMBOLIC
         descriptor_ref = doc.Reference(_Raw(
             b"<< /Ascent %s /CapHeight %s /Descent %s /Flags %d /FontBBox [ %s ] /FontFile2 " % (
@@ -397,13 +457,17 @@ class CIDTTFont(TTFont):
                 base_font, fp_str(face.italicAngle).encode(), fp_str(face.stemV).encode()),
         ), "fontDescriptor:" + subset.name)
 
+        new_index = dict(zip(glyphs, range(len(glyphs))))
+        cid_to_gid_ref = doc.Reference(DeflatedStream(FAST_FLATE.encode(_cid_to_gid(codes, font_glyphs, new_index))),
+                                       "cidToGidMap:" + subset.name)
         cid_ref = doc.Reference(_Raw(
             b"<< /BaseFont /%s /CIDSystemInfo << /Ordering (Identity) /Registry (Adobe) /Supplement 0 >> "
-            b"/CIDToGIDMap /Identity /DW %d /FontDescriptor " % (base_font, _DEFAULT_WIDTH),
+            b"/CIDToGIDMap " % base_font, cid_to_gid_ref, b" /DW %d /FontDescriptor " % _DEFAULT_WIDTH,
             descriptor_ref,
-            b" /Subtype /CIDFontType2 /Type /Font /W [ %s ] >>" % _widths_array(face, subset.chars),
+            b" /Subtype /CIDFontType2 /Type /Font /W [ %s ] >>" % _widths_array(face, codes, unicodes),
         ), "cidFont:" + subset.name)
-        cmap_ref = doc.Reference(_Deflated(FAST_FLATE.encode(_to_unicode(subset.chars))), "toUnicodeCMap:" + subset.name)
+        to_unicode = FAST_FLATE.encode(_to_unicode(subset.wide)) if subset.wide else _identity_to_unicode()
+        cmap_ref = doc.Reference(DeflatedStream(to_unicode), "toUnicodeCMap:" + subset.name)
         font = _Raw(
             b"<< /BaseFont /%s /DescendantFonts [ " % base_font, cid_ref,
             b" ] /Encoding /Identity-H /Name /%s /Subtype /Type0 /ToUnicode " % subset.name.encode(), cmap_ref,
