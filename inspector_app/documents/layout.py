@@ -335,7 +335,7 @@ def form_table(rows: list[list], widths_mm: list[float], spans: list[tuple] = ()
     widths = [CONTENT_W * w / total for w in widths_mm]
     span_end = {(c0, r0): (c1, r1) for (c0, r0), (c1, r1) in spans}
     covered = {(c, r) for (c0, r0), (c1, r1) in spans for r in range(r0, r1 + 1) for c in range(c0, c1 + 1)} - set(span_end)
-    st = styles()
+    register_fonts()   # the cells are measured in them
     cells = []
     for r, row in enumerate(rows):
         for c, value in enumerate(row):

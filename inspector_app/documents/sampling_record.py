@@ -8,7 +8,7 @@ from sqlite_utils import Database
 
 from inspector_app.documents import gather as g
 from inspector_app.documents.base import CATEGORY_LABELS, MODE_LABELS, DocContext, amount, money, names, text
-from inspector_app.documents.layout import copies_note, form_table, header, label_cell, para, cell
+from inspector_app.documents.layout import copies_note, form_table, header, label_cell, para
 from reportlab.platypus import Spacer
 from reportlab.lib.units import mm
 
