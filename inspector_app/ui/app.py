@@ -12,7 +12,7 @@ import os
 import sys
 import time
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from inspector_app import APP_NAME, __version__
 
@@ -253,14 +253,11 @@ def run_blocking(app: Any, fn, label: str) -> Any:
 
 def choose_workspace(args: argparse.Namespace, pointer: Any, app: Any) -> tuple[Path, bool] | None:
     """(workspace root, is_demo), asking on first run; None when the user cancels."""
-    from inspector_app.store.paths import WorkspacePaths, default_data_dir
+    from inspector_app.store.paths import WorkspacePaths
 
-    if args.demo:
-        return (args.data_dir or demo_dir()), True
-    if args.data_dir is not None:
-        return args.data_dir, False
-    last = pointer.get("ui/last_workspace")
-    candidate = Path(last) if last else default_data_dir()
+    candidate = requested_workspace(args, lambda: pointer.get("ui/last_workspace"))
+    if args.demo or args.data_dir is not None:
+        return candidate, bool(args.demo)
     if WorkspacePaths(candidate).db.exists() or os.environ.get("INSPECTOR_DATA_DIR"):
         return candidate, False
     from inspector_app.ui.first_run import WorkspaceDialog
@@ -295,21 +292,25 @@ def start_prefetch(data_dir: Path | None) -> Any:
     return StartupPrefetch(db) if db.exists() else None
 
 
-def guess_workspace(args: argparse.Namespace) -> Path:
-    """The workspace `choose_workspace` will most likely pick, found without Qt (pointer.py)."""
+def requested_workspace(args: argparse.Namespace, last: Callable[[], str | None]) -> Path:
+    """`--data-dir`, else the demo workspace for `--demo`, else `last()` (the workspace opened
+    last, asked only when needed), else the per-user default."""
     from inspector_app.store.paths import default_data_dir
 
     if args.data_dir is not None:
-        root = args.data_dir
-    elif args.demo:
-        root = demo_dir()
-    elif args.smoke_test:
-        root = default_data_dir()
-    else:
-        from inspector_app.ui.pointer import last_workspace
+        return args.data_dir
+    if args.demo:
+        return demo_dir()
+    remembered = last()
+    return Path(remembered) if remembered else default_data_dir()
 
-        last = last_workspace()
-        root = Path(last) if last else default_data_dir()
+
+def guess_workspace(args: argparse.Namespace) -> Path:
+    """The workspace `choose_workspace` will most likely pick, found without Qt (pointer.py;
+    the smoke test never uses the remembered one)."""
+    from inspector_app.ui.pointer import last_workspace
+
+    root = requested_workspace(args, (lambda: None) if args.smoke_test else last_workspace)
     return Path(root).expanduser().resolve()
 
 
