@@ -1,8 +1,10 @@
 """GUI benchmarks, one JSON object on stdout.
 
-1. Start-up: process start → main window shown with the first page of tasks, on a workspace
+1. Start-up: process start → main window painted with the first page of tasks, on a workspace
    with 10,000 tasks and 100,000 enterprises (the lead's demo generator), against a bare
    PySide6 window (same machine, same run, each in a fresh subprocess; medians). Target ≤ 1.5×.
+   Both are timed to their first paint (the task table's, the bare window's label), one turn of
+   the event loop later: what is queued before a window's first paint runs before it.
    Ours is the real program: `main.py --data-dir WS --smoke-test` (launcher, log file, crash
    handler, the same start path as a normal start), whose `startup_seconds` is this time.
 2. Opening a 200-item inspection (request → window shown with its first section painted).
@@ -31,14 +33,29 @@ sys.path.insert(0, str(ROOT))
 
 BARE = """
 import time
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+
+class FirstPaint(QObject):
+    # as the main window's `ready`: its content has painted, then one turn of the event loop
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, report)
+        return False
+
+def report():
+    print(time.monotonic(), time.process_time())
+    app.quit()
+
 app = QApplication([])
 window = QMainWindow()
-window.setCentralWidget(QLabel("hello"))
+label = QLabel("hello")
+window.setCentralWidget(label)
 window.resize(1200, 800)
+first_paint = FirstPaint()
+label.installEventFilter(first_paint)
 window.show()
-QTimer.singleShot(0, lambda: (print(time.monotonic(), time.process_time()), app.quit()))
 app.exec()
 """
 

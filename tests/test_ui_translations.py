@@ -131,7 +131,8 @@ def visible_texts(widget, cells: bool = False) -> list[str]:
             texts += [child.item(i).text() for i in range(child.count())]
         elif isinstance(child, QTableView) and child.model() is not None:
             model = child.model()
-            texts += [model.headerData(c, Qt.Orientation.Horizontal) or "" for c in range(model.columnCount())]
+            titles = child.horizontalHeader().model()      # what the header shows (the task list's is its own)
+            texts += [titles.headerData(c, Qt.Orientation.Horizontal) or "" for c in range(titles.columnCount())]
             if cells:
                 texts += [model.index(r, c).data() or "" for r in range(model.rowCount()) for c in range(model.columnCount())]
     return texts

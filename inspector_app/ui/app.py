@@ -95,8 +95,6 @@ def create_application(argv: list[str] | None = None, font_later: bool = False):
 
     `font_later`: the font is registered on a thread; `style.use_bundled_font(app)` must run
     before the first window is built (the start-up path does it after its imports)."""
-    from PySide6.QtCore import Qt
-    from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication
 
     from inspector_app.ui import style
@@ -107,7 +105,8 @@ def create_application(argv: list[str] | None = None, font_later: bool = False):
     sys.setswitchinterval(0.001)
     app = QApplication.instance()
     if app is None:
-        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+        # High DPI: Qt 6 scales by the screen's exact factor (rounding policy PassThrough) unless
+        # QT_SCALE_FACTOR_ROUNDING_POLICY says otherwise; a test checks it.
         # Fusion on every platform (the palette is made for it). Chosen on the command line, not
         # with setStyle(): that would wrap the QStyle for Python, creating all its enums (~5 ms).
         app = QApplication([*(argv or sys.argv[:1]), "-style", "fusion"])

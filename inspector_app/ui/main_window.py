@@ -1,7 +1,9 @@
 """Main window: task list, enterprise panel and the seams of other areas, status bar, menus.
 
-`ready` is emitted once the window is shown with the first page of tasks (start-up timing,
-smoke test). Inspections open in their own windows; open drafts are offered in a banner.
+`ready` is emitted once the window has painted the first page of tasks (start-up timing,
+smoke test); what the first paint does not need is built after it, and nothing before it
+touches `PySide6.QtCore.Qt` (see item_roles.py). Inspections open in their own windows; open
+drafts are offered in a banner.
 """
 
 from __future__ import annotations
@@ -9,8 +11,8 @@ from __future__ import annotations
 import logging
 from typing import Any, Callable
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtCore import QEvent, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import (
     QFrame, QHBoxLayout, QLabel, QMainWindow, QPushButton, QSplitter, QTabWidget, QToolBar, QVBoxLayout,
     QWidget,
@@ -104,6 +106,7 @@ class MainWindow(QMainWindow):
         self.inspections: dict[str, Any] = {}
         self.on_switch_workspace: Callable[[], None] | None = None
         self._ready_sent = False
+        self._awaiting_paint = False
         self.setObjectName("MainWindow")
 
         self.tasks = TaskListWidget(ops, page_size=settings.get("tasks/page_size"))
@@ -127,7 +130,7 @@ class MainWindow(QMainWindow):
         self.banner = DraftBanner()
         self.banner.open_requested.connect(self.open_inspection)
 
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter = QSplitter()   # horizontal
         self.splitter.addWidget(self.tasks)
         self.splitter.addWidget(self.side)
         self.splitter.setStretchFactor(0, 3)
@@ -161,20 +164,16 @@ class MainWindow(QMainWindow):
     # -- building ------------------------------------------------------------------------------
     def _build_actions(self) -> None:
         self.act_open = QAction(self)
-        self.act_open.setShortcut(QKeySequence("Ctrl+O"))
         self.act_open.triggered.connect(lambda: self.open_task(self.tasks.current_task()) if self.tasks.current_task() else None)
         self.act_refresh = QAction(self)
-        self.act_refresh.setShortcut(QKeySequence.StandardKey.Refresh)
         self.act_refresh.triggered.connect(self.refresh)
         self.act_search = QAction(self)
-        self.act_search.setShortcut(QKeySequence.StandardKey.Find)
         self.act_search.triggered.connect(lambda: (self.tasks.search.setFocus(), self.tasks.search.selectAll()))
         self.act_identity = QAction(self)
         self.act_identity.triggered.connect(self.edit_identity)
         self.act_switch = QAction(self)
         self.act_switch.triggered.connect(lambda: self.on_switch_workspace() if self.on_switch_workspace else None)
         self.act_quit = QAction(self)
-        self.act_quit.setShortcut(QKeySequence.StandardKey.Quit)
         self.act_quit.triggered.connect(self.close)
         self.act_about = QAction(self)
         self.act_about.triggered.connect(self.show_about)
@@ -219,11 +218,19 @@ class MainWindow(QMainWindow):
 
         toolbar = QToolBar()
         toolbar.setObjectName("main_toolbar")
-        toolbar.setMovable(False)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.setMovable(False)    # its actions have no icon, so the buttons show their text
         toolbar.addAction(self.act_open)
         toolbar.addAction(self.act_refresh)
         self.addToolBar(toolbar)
+
+    def _bind_shortcuts(self) -> None:
+        """After the first paint: a key sequence resolves `Qt.Key` (see item_roles.py)."""
+        from PySide6.QtGui import QKeySequence
+
+        self.act_open.setShortcut(QKeySequence("Ctrl+O"))
+        self.act_refresh.setShortcut(QKeySequence.StandardKey.Refresh)
+        self.act_search.setShortcut(QKeySequence.StandardKey.Find)
+        self.act_quit.setShortcut(QKeySequence.StandardKey.Quit)
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
@@ -346,13 +353,32 @@ class MainWindow(QMainWindow):
         self.refresh_status()
 
     def _first_page(self) -> None:
-        if not self._ready_sent and self.isVisible():
-            self._ready_sent = True
-            QTimer.singleShot(0, self._late_setup)
-            QTimer.singleShot(0, settle_gc)
+        """The first page is in the model and the window visible: `ready` follows its paint."""
+        if not self._ready_sent and not self._awaiting_paint and self.isVisible():
+            self._awaiting_paint = True
             if self.tasks.model.rowCount() and not self.tasks.view.currentIndex().isValid():
                 self.tasks.view.selectRow(0)
-            self.ready.emit()
+            self.tasks.view.viewport().installEventFilter(self)
+            self.tasks.view.viewport().update()
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802
+        """Only installed until the task table first paints with its first page. The work
+        queued here runs after that paint reached the screen (Qt posts its repaints at low
+        priority, so work queued before it would delay the window's first appearance)."""
+        if event.type() == QEvent.Type.Paint and watched is self.tasks.view.viewport():
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._painted)
+        return False
+
+    def _painted(self) -> None:
+        if self._ready_sent:
+            return
+        self._ready_sent = True
+        self.ready.emit()
+        QTimer.singleShot(0, self.tasks.after_first_paint)
+        QTimer.singleShot(0, self._bind_shortcuts)
+        QTimer.singleShot(0, self._late_setup)
+        QTimer.singleShot(0, settle_gc)
 
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)

@@ -28,7 +28,7 @@ import importlib
 import logging
 from typing import Any, Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent, QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from inspector_app.ui import style
@@ -74,6 +74,8 @@ class Placeholder(QFrame):
     """Stands where a widget that could not be loaded would be (the log has the details)."""
 
     def __init__(self, seam: str, compact: bool = False, parent: QWidget | None = None):
+        from PySide6.QtCore import Qt   # not at import: the main window imports this module before its first paint
+
         super().__init__(parent)
         self.seam = seam
         style.role(self, "hint" if compact else "placeholder")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt
+from PySide6 import QtCore   # `QtCore.Qt` when used: importing `Qt` builds its 93 enums (start-up)
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QPalette
 from PySide6.QtWidgets import QAbstractButton, QApplication, QFrame, QLabel, QWidget
 
@@ -203,7 +203,7 @@ def paint_card(widget: QWidget, painter, state: str) -> None:
 
 
 __all__ = ["OK", "WARN", "BAD", "INFO", "MUTED", "ACCENT", "RISK_COLOURS", "STATE_COLOURS", "apply_style", "role", "badge",
-           "text_colour", "colour", "result_button", "paint_card", "Qt"]
+           "text_colour", "colour", "result_button", "paint_card"]
 
 
 class ProgressPill(QWidget):
@@ -239,9 +239,9 @@ class ProgressPill(QWidget):
         painter.drawRoundedRect(rect, 5, 5)
         if self.done:
             filled = rect.adjusted(0, 0, -int(rect.width() * (1 - self.done / self.total)), 0)
-            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setPen(QtCore.Qt.PenStyle.NoPen)
             painter.setBrush(QColor(OK[1] if self.done < self.total else "#cfe9d7"))
             painter.drawRoundedRect(filled, 5, 5)
         painter.setPen(QColor(OK[0] if self.done >= self.total else TEXT))
-        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self.text)
+        painter.drawText(rect, QtCore.Qt.AlignmentFlag.AlignCenter, self.text)
         painter.end()

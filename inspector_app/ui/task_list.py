@@ -1,9 +1,13 @@
-"""The task list: filter bar (search, type, state, due date, risk class) over `TaskTableModel`."""
+"""The task list: filter bar (search, type, state, due date, risk class) over `TaskTableModel`.
+
+Built before the first paint without touching `PySide6.QtCore.Qt` (see item_roles.py): the
+header shows the model's plain `titles` model, and sorting (its arrow takes a `Qt.SortOrder`)
+is switched on by `after_first_paint`.
+"""
 
 from __future__ import annotations
 
-
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget,
 )
@@ -50,15 +54,14 @@ class TaskListWidget(QWidget):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setAlternatingRowColors(True)
-        self.view.setSortingEnabled(True)
         self.view.setShowGrid(False)
         self.view.verticalHeader().setVisible(False)
         self.view.verticalHeader().setDefaultSectionSize(30)
         self.view.setWordWrap(False)
         header = self.view.horizontalHeader()
+        header.setModel(self.model.titles)   # after view.setModel, which gives the header the view's model
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSortIndicator(COLUMNS.index("due"), Qt.SortOrder.AscendingOrder)
         for key, width in (("number", 140), ("type", 150), ("enterprise", 240), ("risk", 72), ("due", 100), ("state", 96)):
             header.resizeSection(COLUMNS.index(key), width)
 
@@ -79,6 +82,14 @@ class TaskListWidget(QWidget):
         self.model.total_changed.connect(self._show_count)
         self.model.loading_changed.connect(lambda _l: self._show_count(self.model.total))
         self._fill_boxes()
+
+    def after_first_paint(self) -> None:
+        """Sorting on, with its arrow on the due date (the order the first page is in)."""
+        from PySide6.QtCore import Qt
+
+        if not self.view.isSortingEnabled():
+            self.view.horizontalHeader().setSortIndicator(COLUMNS.index("due"), Qt.SortOrder.AscendingOrder)
+            self.view.setSortingEnabled(True)
 
     # -- filters ------------------------------------------------------------------------------
     def _fill_boxes(self) -> None:

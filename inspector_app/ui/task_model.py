@@ -2,6 +2,13 @@
 
 `fetchMore` asks for the next page in the background; changing the filter or the sort
 starts a new generation and late pages of the old one are dropped.
+
+Nothing here touches `PySide6.QtCore.Qt` before the first paint (see item_roles.py):
+- the column titles live in `titles`, a plain Qt model the view's header shows (a Python
+  `headerData` would be called with a `Qt.Orientation`: the view's headers call it at once);
+- colours are returned as QColor (the delegate paints them as a brush; `QBrush(colour)`
+  resolves its `Qt.BrushStyle` default);
+- `sort` may, as it is only called once sorting is on.
 """
 
 from __future__ import annotations
@@ -9,10 +16,11 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QFont
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Signal
+from PySide6.QtGui import QColor, QFont, QStandardItemModel
 
 from inspector_app.domain.states import TASK_TYPE_LABELS, state_label
+from inspector_app.ui import item_roles as roles
 from inspector_app.ui import style
 from inspector_app.ui.ops import Ops
 from inspector_app.ui.queries import OPEN_STATES, TaskFilter, count_tasks, task_page
@@ -35,7 +43,7 @@ HEADERS = {
 OVERDUE_DAYS = QT_TRANSLATE_NOOP("TaskTableModel", "已逾期 {n} 天")
 DRAFT_MARK = QT_TRANSLATE_NOOP("TaskTableModel", "检查草稿")
 
-TaskRole = Qt.ItemDataRole.UserRole + 1
+TaskRole = roles.USER + 1
 
 
 def type_label(value: str) -> str:
@@ -63,6 +71,9 @@ class TaskTableModel(QAbstractTableModel):
         self._loading = False
         self._bold = QFont()
         self._bold.setBold(True)
+        self._colours: dict[str, QColor] = {}
+        self.titles = QStandardItemModel(0, len(COLUMNS), self)
+        self._set_titles()
 
     # -- loading ----------------------------------------------------------------------------
     def set_filter(self, new_filter: TaskFilter) -> None:
@@ -160,12 +171,12 @@ class TaskTableModel(QAbstractTableModel):
     def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _t(HEADERS[COLUMNS[section]])
-        return None
+    def _set_titles(self) -> None:
+        self.titles.setHorizontalHeaderLabels([_t(HEADERS[key]) for key in COLUMNS])
 
-    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+    def sort(self, column: int, order=None) -> None:
+        from PySide6.QtCore import Qt
+
         key = COLUMNS[column]
         descending = order == Qt.SortOrder.DescendingOrder
         if key != self.filter.sort or descending != self.filter.descending:
@@ -174,12 +185,12 @@ class TaskTableModel(QAbstractTableModel):
     def is_overdue(self, row: dict[str, Any]) -> bool:
         return bool(row.get("due_date")) and row["due_date"] < self.filter.today and row["state"] in OPEN_STATES
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
+    def data(self, index: QModelIndex | QPersistentModelIndex, role=roles.DISPLAY):
         if not index.isValid():
             return None
         row = self._rows[index.row()]
         key = COLUMNS[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == roles.DISPLAY:
             if key == "number":
                 return row["number"]
             if key == "type":
@@ -200,29 +211,36 @@ class TaskTableModel(QAbstractTableModel):
         if role == TaskRole:
             return row
         overdue = self.is_overdue(row)
-        if role == Qt.ItemDataRole.ToolTipRole and key == "due" and overdue:
+        if role == roles.TOOLTIP and key == "due" and overdue:
             days = (date.fromisoformat(self.filter.today) - date.fromisoformat(row["due_date"])).days
             return _t(OVERDUE_DAYS).format(n=days)
-        if role == Qt.ItemDataRole.BackgroundRole:
+        if role == roles.BACKGROUND:
             if overdue:
-                return QBrush(style.colour(style.OVERDUE_ROW))
+                return self._colour(style.OVERDUE_ROW, True)
             if key == "risk":
-                return QBrush(style.colour(style.RISK_COLOURS.get(row["risk"], style.MUTED), background=True))
+                return self._colour(style.RISK_COLOURS.get(row["risk"], style.MUTED), True)
             return None
-        if role == Qt.ItemDataRole.ForegroundRole:
+        if role == roles.FOREGROUND:
             if key == "due" and overdue:
-                return QBrush(style.colour(style.BAD))
+                return self._colour(style.BAD)
             if key == "risk":
-                return QBrush(style.colour(style.RISK_COLOURS.get(row["risk"], style.MUTED)))
+                return self._colour(style.RISK_COLOURS.get(row["risk"], style.MUTED))
             if key == "state":
-                return QBrush(style.colour(style.STATE_COLOURS.get(row["state"], style.MUTED)))
-        if role == Qt.ItemDataRole.FontRole and ((key == "due" and overdue) or key == "risk"):
+                return self._colour(style.STATE_COLOURS.get(row["state"], style.MUTED))
+        if role == roles.FONT and ((key == "due" and overdue) or key == "risk"):
             return self._bold
-        if role == Qt.ItemDataRole.TextAlignmentRole and key in ("risk", "due"):
-            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == roles.TEXT_ALIGNMENT and key in ("risk", "due"):
+            return roles.ALIGN_CENTER
         return None
 
+    def _colour(self, pair: tuple[str, str], background: bool = False) -> QColor:
+        key = pair[1] if background else pair[0]
+        colour = self._colours.get(key)
+        if colour is None:
+            colour = self._colours[key] = QColor(key)
+        return colour
+
     def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+        self._set_titles()
         if self._rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(COLUMNS) - 1))
