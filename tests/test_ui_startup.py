@@ -124,3 +124,25 @@ def test_gui_options_read_directly_are_what_argparse_reads(argv):
         assert vars(parse_args(argv)) == expected
     if argv[:1] in (["--data"], ["--demo", "--demo"]):
         assert plain is None                     # unusual forms go through argparse
+
+
+def test_item_roles_are_qt_values():
+    """The task list's plain-int roles (no `Qt` namespace before the first paint) are Qt's."""
+    from PySide6.QtCore import Qt
+
+    from inspector_app.ui import item_roles as roles
+
+    role = Qt.ItemDataRole
+    assert [roles.DISPLAY, roles.TOOLTIP, roles.FONT, roles.TEXT_ALIGNMENT, roles.BACKGROUND, roles.FOREGROUND, roles.USER] == [
+        role.DisplayRole.value, role.ToolTipRole.value, role.FontRole.value, role.TextAlignmentRole.value,
+        role.BackgroundRole.value, role.ForegroundRole.value, role.UserRole.value]
+    assert roles.ALIGN_CENTER == Qt.AlignmentFlag.AlignCenter.value
+
+
+def test_high_dpi_scale_factor_is_not_rounded(qapp):
+    """Fractional scaling (150 %) draws at 1.5, not rounded to 1 or 2: Qt 6's default, which
+    start-up relies on instead of setting it."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
+
+    assert QGuiApplication.highDpiScaleFactorRoundingPolicy() == Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
