@@ -109,38 +109,35 @@ class MainWindow(QMainWindow):
         self._awaiting_paint = False
         self.setObjectName("MainWindow")
 
-        self.tasks = TaskListWidget(ops, page_size=settings.get("tasks/page_size"))
+        # built top-down, each widget with its parent: one added to a layout or splitter later
+        # is re-parented, and that re-resolves its fonts and size hints (~3 ms at start-up)
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(12, 10, 12, 8)
+        layout.setSpacing(8)
+        self.banner = DraftBanner(central)
+        self.banner.open_requested.connect(self.open_inspection)
+        self.splitter = QSplitter(parent=central)   # horizontal; `QSplitter(central)` would test `central` against Qt.Orientation, building `Qt`
+        self.tasks = TaskListWidget(ops, page_size=settings.get("tasks/page_size"), parent=self.splitter)
         self.tasks.setObjectName("task_list")
         # built after the first paint (see _late_setup; `enterprise` builds it on demand)
         self._enterprise: Any = None
         self._enterprise_pending: str | None = None
         self._late_done = False
         self._closing = False
-        self.enterprise_tab = QWidget()
+        self.side = QTabWidget(self.splitter)
+        self.side.setObjectName("side_tabs")
+        self.enterprise_tab = QWidget(self.side)
         self.enterprise_tab.setObjectName("tab_enterprise")
         QVBoxLayout(self.enterprise_tab).setContentsMargins(0, 0, 0, 0)
-        self.samples = seams.LazyTab("samples", lambda: (self.store,))
-        self.documents = seams.LazyTab("document_preview", lambda: (self.store,))
-        self.conflicts = seams.LazyTab("conflicts", lambda: (self.store,))
-        self.side = QTabWidget()
-        self.side.setObjectName("side_tabs")
+        self.samples = seams.LazyTab("samples", lambda: (self.store,), parent=self.side)
+        self.documents = seams.LazyTab("document_preview", lambda: (self.store,), parent=self.side)
+        self.conflicts = seams.LazyTab("conflicts", lambda: (self.store,), parent=self.side)
         for widget in (self.enterprise_tab, self.samples, self.documents, self.conflicts):
             self.side.addTab(widget, "")
-
-        self.banner = DraftBanner()
-        self.banner.open_requested.connect(self.open_inspection)
-
-        self.splitter = QSplitter()   # horizontal
-        self.splitter.addWidget(self.tasks)
-        self.splitter.addWidget(self.side)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setSizes([820, 540])
-
-        central = QWidget()
-        layout = QVBoxLayout(central)
-        layout.setContentsMargins(12, 10, 12, 8)
-        layout.setSpacing(8)
         layout.addWidget(self.banner)
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)

@@ -125,8 +125,8 @@ class LazyTab(QWidget):
     """A tab whose seam widget is built the first time the tab is shown (keeps start-up fast).
     `args()` gives the widget's constructor arguments then (the workspace may still be opening now)."""
 
-    def __init__(self, seam: str, args: Callable[[], tuple]):
-        super().__init__()
+    def __init__(self, seam: str, args: Callable[[], tuple], parent: QWidget | None = None):
+        super().__init__(parent)
         self.seam = seam
         self.setObjectName(f"tab_{seam}")
         self._args = args

@@ -28,28 +28,23 @@ class TaskListWidget(QWidget):
         super().__init__(parent)
         self.model = TaskTableModel(ops, page_size=page_size, parent=self)
 
-        self.search = QLineEdit()
+        # each widget made with its parent (see MainWindow.__init__)
+        self.search = QLineEdit(self)
         # the clear button shows only over text, so it can wait for the first paint (loading its
         # icon costs ~1 ms of start-up)
         QTimer.singleShot(0, self.search, lambda: self.search.setClearButtonEnabled(True))
-        self.type_box = QComboBox()
-        self.state_box = QComboBox()
-        self.due_box = QComboBox()
-        self.risk_box = QComboBox()
-        self.count_label = QLabel()
+        self.type_box = QComboBox(self)
+        self.state_box = QComboBox(self)
+        self.due_box = QComboBox(self)
+        self.risk_box = QComboBox(self)
+        self.count_label = QLabel(self)
         style.role(self.count_label, "hint")
         for box in (self.type_box, self.state_box, self.due_box, self.risk_box):
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             box.setMinimumContentsLength(5)
         self.search.setMinimumWidth(140)
 
-        bar = QHBoxLayout()
-        bar.setSpacing(8)
-        bar.addWidget(self.search, 3)
-        for box in (self.type_box, self.state_box, self.due_box, self.risk_box):
-            bar.addWidget(box)
-
-        self.view = QTableView()
+        self.view = QTableView(self)
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -68,7 +63,12 @@ class TaskListWidget(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
+        bar = QHBoxLayout()
+        bar.setSpacing(8)
         layout.addLayout(bar)
+        bar.addWidget(self.search, 3)
+        for box in (self.type_box, self.state_box, self.due_box, self.risk_box):
+            bar.addWidget(box)
         layout.addWidget(self.view)
         layout.addWidget(self.count_label)
 
