@@ -12,13 +12,15 @@ from __future__ import annotations
 import logging
 import traceback
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QThread, QtMsgType, QUrl, Signal, Slot, qInstallMessageHandler
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QObject, QtMsgType, Signal, Slot, qInstallMessageHandler
+from PySide6.QtWidgets import QApplication
 
 from inspector_app import logging_setup
+
+if TYPE_CHECKING:   # the dialog's classes load when it shows: installed at start-up, shown rarely
+    from PySide6.QtWidgets import QMessageBox
 
 log = logging.getLogger(__name__)
 qt_log = logging.getLogger("qt")
@@ -75,6 +77,9 @@ class CrashReporter(QObject):
         self.reports.append((summary, details))
         if not self.interactive:
             return
+        from PySide6.QtCore import QThread
+        from PySide6.QtWidgets import QMessageBox
+
         from inspector_app.ui import style
 
         style.use_bundled_font(QApplication.instance())   # a crash during start-up, before the window
@@ -111,6 +116,9 @@ class CrashReporter(QObject):
 
     def _clicked(self, button: Any) -> None:
         if button is self.open_button:
+            from PySide6.QtCore import QUrl
+            from PySide6.QtGui import QDesktopServices
+
             if self.log_file is not None:
                 QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(self.log_file).parent)))
             if self.dialog is not None:  # keep the dialog: the user may still want to quit
