@@ -167,3 +167,25 @@ def test_status_widget_follows_an_auto_sync_attached_later(qtbot, laptop):
     worker.start()
     worker.join()
     qtbot.waitUntil(lambda: not widget.syncing, timeout=5000)
+
+
+def test_a_job_whose_owner_closed_meanwhile_ends_quietly(qapp):
+    """A status query still running when its window closed (signals object deleted) must not
+    raise inside Qt's thread pool; one whose owner lives reports as usual."""
+    import shiboken6
+
+    from inspector_app.store.db import WorkspaceError
+    from inspector_app.ui.sync_jobs import SyncJob
+
+    def closed_workspace(**_kwargs):
+        raise WorkspaceError("工作区已关闭。")
+
+    orphan = SyncJob(closed_workspace)
+    shiboken6.delete(orphan.signals)
+    orphan.run()                                 # no RuntimeError
+
+    live = SyncJob(closed_workspace)
+    failures: list = []
+    live.signals.failed.connect(failures.append)
+    live.run()
+    assert len(failures) == 1 and isinstance(failures[0], WorkspaceError)

@@ -236,6 +236,7 @@ def test_smoke_test_entry_point(tmp_path):
     assert result["startup_seconds"] > 0
     assert result["tasks"] > 0
     assert result["font"] == "Droid Sans Fallback"     # registered on a thread, in place before the window
+    assert result["window_icon"] is True                 # set once the window has painted
     store = open_store(tmp_path / "ws")
     answered = store.read().execute("SELECT result FROM answer WHERE item_id = ?", [result["answered_item"]]).fetchone()
     store.close()

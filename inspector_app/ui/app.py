@@ -150,6 +150,10 @@ def ensure_demo(store: Any, wait: Any = None) -> bool:
     return True
 
 
+# What start-up leaves until the main window has painted (the launcher's window icon, say).
+AFTER_FIRST_PAINT: list[Callable[[], None]] = []
+
+
 class Session:
     """Everything one open workspace needs in the GUI (kept together so switching is clean).
 
@@ -176,6 +180,8 @@ class Session:
 
         log.info("main window shown with data %.3f s after process start", since_process_start())
         QTimer.singleShot(0, logging_setup.open_log_file)   # start-up kept its records in memory until now
+        while AFTER_FIRST_PAINT:
+            QTimer.singleShot(0, AFTER_FIRST_PAINT.pop(0))
 
     @property
     def store(self) -> Any:

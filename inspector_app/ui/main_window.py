@@ -56,13 +56,17 @@ class DraftBanner(QFrame):
         super().__init__(parent)
         style.role(self, "banner")
         self.setObjectName("draft_banner")
-        self.layout_ = QHBoxLayout(self)
-        self.layout_.setContentsMargins(12, 8, 12, 8)
-        self.text = QLabel()
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(12, 8, 12, 8)
+        outer.setSpacing(6)
+        self.text = QLabel(self)        # on its own line: beside the buttons a narrow window squeezed it
         self.text.setWordWrap(True)
-        self.layout_.addWidget(self.text, 1)
+        outer.addWidget(self.text)
+        self.layout_ = QHBoxLayout()     # a button per draft, then "later" on the right
+        outer.addLayout(self.layout_)
         self.buttons: list[QPushButton] = []
-        self.dismiss = QPushButton()
+        self.layout_.addStretch(1)
+        self.dismiss = QPushButton(self)
         self.dismiss.clicked.connect(self.hide)
         self.layout_.addWidget(self.dismiss)
         self.drafts: list[dict[str, Any]] = []
@@ -78,7 +82,7 @@ class DraftBanner(QFrame):
             style.role(button, "primary")
             button.setObjectName(f"resume_{draft['id']}")
             button.clicked.connect(lambda _c=False, i=draft["id"]: self.open_requested.emit(i))
-            self.layout_.insertWidget(self.layout_.count() - 1, button)
+            self.layout_.insertWidget(self.layout_.count() - 2, button)
             self.buttons.append(button)
         self.retranslate()
         self.setVisible(bool(drafts))

@@ -96,7 +96,7 @@ def step_close(ctx: SmokeContext) -> dict:
     ctx.inspection.close()
     ctx.window.close()
     ctx.wait_until(lambda: ctx.ops.writes_in_flight == 0)
-    return {}
+    return {"window_icon": not ctx.app.windowIcon().isNull()}   # set after the first paint (launcher)
 
 
 SMOKE_STEPS: list[Callable[[SmokeContext], dict]] = [step_main_window, step_open_inspection, step_answer_item, step_close]

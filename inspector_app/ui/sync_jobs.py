@@ -56,16 +56,22 @@ class SyncJob(QRunnable):
     def run(self) -> None:
         kwargs = dict(self._kwargs)
         if self._with_progress:
-            kwargs["progress"] = self.signals.progressed.emit
+            kwargs["progress"] = lambda info: self._emit("progressed", info)
             kwargs["cancelled"] = self._cancel.is_set
         try:
             result = resolve(self._fn)(*self._args, **kwargs)
         except Exception as exc:  # noqa: BLE001 - every failure is shown to the user in words
-            self.signals.failed.emit(exc)
+            self._emit("failed", exc)
         else:
-            self.signals.succeeded.emit(result)
+            self._emit("succeeded", result)
         finally:
-            self.signals.finished.emit()
+            self._emit("finished")
+
+    def _emit(self, name: str, *args: Any) -> None:
+        try:
+            getattr(self.signals, name).emit(*args)
+        except RuntimeError:   # its owner closed while this ran (its signals object is deleted): no one to tell
+            pass
 
 
 class SyncEventBridge(QObject):

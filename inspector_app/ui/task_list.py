@@ -2,7 +2,7 @@
 
 Built before the first paint without touching `PySide6.QtCore.Qt` (see item_roles.py): the
 header shows the model's plain `titles` model, and sorting (its arrow takes a `Qt.SortOrder`)
-is switched on by `after_first_paint`.
+is switched on by `after_first_paint`, which the main window calls once it has painted.
 """
 
 from __future__ import annotations
@@ -30,9 +30,6 @@ class TaskListWidget(QWidget):
 
         # each widget made with its parent (see MainWindow.__init__)
         self.search = QLineEdit(self)
-        # the clear button shows only over text, so it can wait for the first paint (loading its
-        # icon costs ~1 ms of start-up)
-        QTimer.singleShot(0, self.search, lambda: self.search.setClearButtonEnabled(True))
         self.type_box = QComboBox(self)
         self.state_box = QComboBox(self)
         self.due_box = QComboBox(self)
@@ -84,9 +81,11 @@ class TaskListWidget(QWidget):
         self._fill_boxes()
 
     def after_first_paint(self) -> None:
-        """Sorting on, with its arrow on the due date (the order the first page is in)."""
+        """Sorting on, with its arrow on the due date (the order the first page is in); the
+        search box's clear button, shown only over text (loading its icon costs ~1 ms)."""
         from PySide6.QtCore import Qt
 
+        self.search.setClearButtonEnabled(True)
         if not self.view.isSortingEnabled():
             self.view.horizontalHeader().setSortIndicator(COLUMNS.index("due"), Qt.SortOrder.AscendingOrder)
             self.view.setSortingEnabled(True)
