@@ -76,6 +76,27 @@ def test_early_start_reads_the_remembered_workspace_first_page(remembered, tmp_p
     assert early.quick_start(tmp_path / "another") is None     # a different workspace was chosen
 
 
+def test_prefetched_settings_are_the_stored_values_and_a_malformed_one_means_a_normal_open(remembered):
+    import gc
+    import sqlite3
+
+    from inspector_app.store.paths import WorkspacePaths
+
+    store = open_store(remembered)
+    store.write_sync(lambda txn: (txn.set_setting("language", "en"), txn.set_setting("inspector.name", "王芳 \"老王\"")))
+    expected = {key: store.setting(key) for key in ("language", "inspector.name")}
+    store.close()
+    early = EarlyStart(parse_args(["--data-dir", str(remembered)]))
+    gc.enable()
+    assert early.quick_start(remembered).settings == expected == {"language": "en", "inspector.name": '王芳 "老王"'}
+
+    with sqlite3.connect(WorkspacePaths(remembered).db) as db:      # damaged by hand
+        db.execute("UPDATE setting SET value = '{\"en' WHERE key = 'language'")
+    early = EarlyStart(parse_args(["--data-dir", str(remembered)]))
+    gc.enable()
+    assert early.quick_start(remembered) is None                    # the normal open reports it
+
+
 def test_early_start_with_data_dir_ignores_the_pointer(remembered, tmp_path):
     import gc
 
