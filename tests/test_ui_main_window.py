@@ -201,6 +201,29 @@ def test_layout_is_remembered(main):
     again.close()
 
 
+def test_a_window_that_is_never_painted_still_opens_its_workspace(big, tmp_path, qapp, monkeypatch):
+    """`ready` (and with it opening the workspace) follows the task table's first paint; a
+    window the system never paints (not exposed) gets there half a second later all the same."""
+    import time
+
+    from inspector_app.ui.app import Session
+
+    monkeypatch.setenv("INSPECTOR_UI_CONFIG", str(tmp_path / "ui.ini"))
+    app = create_application()
+    store = open_store(big)
+    session = Session(app, store, None)
+    try:
+        session.window.tasks.view.viewport().setUpdatesEnabled(False)     # no paint events
+        started = time.monotonic()
+        session.window.show()
+        session.window.start()
+        pump(app, lambda: session.window.is_ready)
+        assert time.monotonic() - started >= 0.45
+        pump(app, lambda: session.window.tasks.view.isSortingEnabled())   # the after-paint work ran
+    finally:
+        session.close()
+
+
 def test_first_run_identity_is_stored(tmp_path, qapp):
     from inspector_app.ui.first_run import IdentityDialog
     from inspector_app.ui.ops import Ops

@@ -121,7 +121,8 @@ class MainWindow(QMainWindow):
         layout.setSpacing(8)
         self.banner = DraftBanner(central)
         self.banner.open_requested.connect(self.open_inspection)
-        self.splitter = QSplitter(parent=central)   # horizontal; `QSplitter(central)` would test `central` against Qt.Orientation, building `Qt`
+        # horizontal; by keyword: `QSplitter(central)` tests `central` against Qt.Orientation, building `Qt`
+        self.splitter = QSplitter(parent=central)
         self.tasks = TaskListWidget(ops, page_size=settings.get("tasks/page_size"), parent=self.splitter)
         self.tasks.setObjectName("task_list")
         # built after the first paint (see _late_setup; `enterprise` builds it on demand)
@@ -354,13 +355,16 @@ class MainWindow(QMainWindow):
         self.refresh_status()
 
     def _first_page(self) -> None:
-        """The first page is in the model and the window visible: `ready` follows its paint."""
+        """The first page is in the model and the window visible: `ready` follows its paint,
+        or half a second, should the window not be painted at all (not exposed: another virtual
+        desktop, say) — the workspace opens then anyway."""
         if not self._ready_sent and not self._awaiting_paint and self.isVisible():
             self._awaiting_paint = True
             if self.tasks.model.rowCount() and not self.tasks.view.currentIndex().isValid():
                 self.tasks.view.selectRow(0)
             self.tasks.view.viewport().installEventFilter(self)
             self.tasks.view.viewport().update()
+            QTimer.singleShot(500, self, self._painted)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802
         """Only installed until the task table first paints with its first page. The work
@@ -375,6 +379,7 @@ class MainWindow(QMainWindow):
         if self._ready_sent:
             return
         self._ready_sent = True
+        self.tasks.view.viewport().removeEventFilter(self)
         self.ready.emit()
         QTimer.singleShot(0, self.tasks.after_first_paint)
         QTimer.singleShot(0, self._bind_shortcuts)
