@@ -339,3 +339,46 @@ def test_main_py_shows_the_first_page_then_opens_the_workspace(big, tmp_path, ch
     assert seen["total"] == 3000 and seen["identity"] == "张伟"
     assert seen["root"] == str(workspace.resolve())
     assert seen["gc_enabled"]
+
+
+DAMAGED_CHECK = """
+import json, sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from inspector_app.ui import app as app_module
+
+seen = {}
+
+def answer():
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, QMessageBox) and widget.isVisible() and "message" not in seen:
+            seen["message"] = widget.text()
+            widget.accept()
+        elif isinstance(widget, QDialog) and not isinstance(widget, QMessageBox) and widget.isVisible():
+            seen["then_asked"] = type(widget).__name__
+            widget.reject()
+            return
+    QTimer.singleShot(20, answer)
+
+QTimer.singleShot(0, answer)
+seen["code"] = app_module.run(sys.argv[1:])
+print(json.dumps(seen, ensure_ascii=False))
+"""
+
+
+def test_a_damaged_workspace_is_explained_then_another_can_be_chosen(tmp_path):
+    """`main.py --data-dir DAMAGED` (its own process): the prefetch declines the file, the
+    normal open refuses it with a message saying what is wrong and what to do, then the
+    workspace dialog offers another; cancelling it ends the run cleanly, the file untouched."""
+    damaged = tmp_path / "ws"
+    damaged.mkdir()
+    garbage = b"not a database " * 200
+    (damaged / "inspector.sqlite3").write_bytes(garbage)
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "INSPECTOR_UI_CONFIG": str(tmp_path / "ui.ini")}
+    out = subprocess.run([sys.executable, "-c", DAMAGED_CHECK, "--data-dir", str(damaged)], capture_output=True,
+                         text=True, env=env, timeout=120, cwd=str(ROOT))
+    seen = json.loads(out.stdout.strip().splitlines()[-1])
+    assert seen["code"] == 0, out.stderr[-2000:]
+    assert "已损坏" in seen["message"] and "备份" in seen["message"]
+    assert seen["then_asked"] == "WorkspaceDialog"
+    assert (damaged / "inspector.sqlite3").read_bytes() == garbage

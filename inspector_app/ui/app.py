@@ -360,7 +360,6 @@ def run(argv: list[str] | None = None, early: EarlyStart | None = None) -> int:
     app = create_application(sys.argv[:1])
 
     from PySide6.QtCore import QCoreApplication
-    from PySide6.QtWidgets import QMessageBox
 
     from inspector_app.ui.i18n import LanguageManager
     from inspector_app.ui.settings import pointer_settings, workspace_settings
@@ -371,6 +370,11 @@ def run(argv: list[str] | None = None, early: EarlyStart | None = None) -> int:
     wait_for_font(app)
 
     holder: dict[str, Any] = {}
+
+    def cannot_open(exc: Exception) -> None:
+        from PySide6.QtWidgets import QMessageBox   # not before the first paint: only on failure
+
+        QMessageBox.critical(None, QCoreApplication.translate("App", "无法打开工作区"), str(exc))
 
     def start(ask: bool) -> bool:
         if ask:  # switching workspace, or the chosen one could not be opened
@@ -392,7 +396,7 @@ def run(argv: list[str] | None = None, early: EarlyStart | None = None) -> int:
             try:
                 store = open_workspace(Path(root), is_demo, app)
             except WorkspaceError as exc:
-                QMessageBox.critical(None, QCoreApplication.translate("App", "无法打开工作区"), str(exc))
+                cannot_open(exc)
                 return start(True)
             shown = {key: store.setting(key) for key in ("language", "inspector.name")}
         else:
@@ -413,7 +417,7 @@ def run(argv: list[str] | None = None, early: EarlyStart | None = None) -> int:
         def failed_to_open(exc: Exception) -> None:
             holder.pop("session", None)
             session.close()
-            QMessageBox.critical(None, QCoreApplication.translate("App", "无法打开工作区"), str(exc))
+            cannot_open(exc)
             if not start(True):
                 app.quit()
 
