@@ -67,8 +67,11 @@ def prepare_gui(smoke: bool):
 
     if smoke:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    log_file = logging_setup.setup_logging("smoke" if smoke else "gui", defer_file=True)   # the file opens after the first paint
+    log_file = logging_setup.setup_logging("smoke" if smoke else "gui", defer_file=True)
+    from inspector_app.ui.app import AFTER_FIRST_PAINT
     from inspector_app.ui.desktop import prepare_application
+
+    AFTER_FIRST_PAINT.append(logging_setup.open_log_file)   # start-up keeps its records in memory until then
 
     return prepare_application(log_file, interactive=not smoke)
 

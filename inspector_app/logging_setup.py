@@ -141,7 +141,7 @@ def setup_logging(program: str = "gui", *, level: int = logging.INFO, console_le
 
     Returns the log file. `program` ("gui", "cli", "smoke") is written in the start line so the
     interleaved lines of several processes can be told apart. `defer_file`: keep records in
-    memory until `open_log_file()` (the GUI calls it after its first paint, see `_EarlyBuffer`).
+    memory until `open_log_file()` (the launcher has it called after the first paint, see `_EarlyBuffer`).
     """
     if "file" in _state:
         return _state["file"]  # type: ignore[return-value]

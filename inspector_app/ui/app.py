@@ -91,7 +91,7 @@ def hold_gc_until_shown() -> None:
 
 
 def create_application(argv: list[str] | None = None, font_later: bool = False):
-    """The QApplication with High-DPI policy, bundled font and style (idempotent for tests).
+    """The QApplication with Qt 6's High-DPI scaling, bundled font and style (idempotent for tests).
 
     `font_later`: the font is registered on a thread; `style.use_bundled_font(app)` must run
     before the first window is built (the start-up path does it after its imports)."""
@@ -150,7 +150,7 @@ def ensure_demo(store: Any, wait: Any = None) -> bool:
     return True
 
 
-# What start-up leaves until the main window has painted (the launcher's window icon, say).
+# What start-up leaves until the main window has painted (the launcher's log file and window icon).
 AFTER_FIRST_PAINT: list[Callable[[], None]] = []
 
 
@@ -176,10 +176,7 @@ class Session:
     def _first_paint(self) -> None:
         from PySide6.QtCore import QTimer
 
-        from inspector_app import logging_setup
-
         log.info("main window shown with data %.3f s after process start", since_process_start())
-        QTimer.singleShot(0, logging_setup.open_log_file)   # start-up kept its records in memory until now
         while AFTER_FIRST_PAINT:
             QTimer.singleShot(0, AFTER_FIRST_PAINT.pop(0))
 

@@ -237,7 +237,7 @@ class TaskTableModel(QAbstractTableModel):
         key = pair[1] if background else pair[0]
         colour = self._colours.get(key)
         if colour is None:
-            colour = self._colours[key] = QColor(key)
+            colour = self._colours[key] = style.colour(pair, background)
         return colour
 
     def retranslate(self) -> None:
